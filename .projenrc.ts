@@ -1,0 +1,88 @@
+import { awscdk, javascript } from 'projen';
+
+// Versions are pinned on purpose (the npm registry here is a partial mirror; see README "Toolchain"):
+// - aws-cdk-lib 2.276.0 bundles AWS's offline CloudFormation validator (@aws/cloudformation-validate 1.14),
+//   which every test template goes through, and works with cdk-nag 3.
+// - the aws-cdk CLI 2.1148.1 reads the cloud assembly that aws-cdk-lib 2.276.0 writes (the `latest` tag is an old 3.0.0).
+// - TypeScript stays on 6.x (projen's ^6 range): 7.x is the native compiler without the JS API ts-node needs.
+const CDK_VERSION = '2.276.0';
+
+/** Environment for every task that runs CDK or jsii: no lookups outside loopback, no banners. */
+const QUIET_ENV: Record<string, string> = {
+  AWS_REGION: 'us-east-1',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  CDK_DISABLE_CLI_TELEMETRY: 'true',
+  CDK_DISABLE_VERSION_CHECK: '1',
+  JSII_SILENCE_SUPPORT_WARNING: '1',
+  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
+  TS_NODE_TRANSPILE_ONLY: '1',
+};
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-amazon-mq',
+  description: 'AWS CDK constructs for Amazon MQ (ActiveMQ and RabbitMQ brokers) that fail at synth time, not 20 minutes into a deploy.',
+  author: 'cdk-amazon-mq developers',
+  authorAddress: 'maintainers@cdk-amazon-mq.dev',
+  repositoryUrl: 'https://github.com/cdk-amazon-mq/cdk-amazon-mq.git',
+  license: 'Apache-2.0',
+  keywords: ['cdk', 'aws-cdk', 'amazon-mq', 'activemq', 'rabbitmq'],
+  cdkVersion: CDK_VERSION,
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  vscode: false,
+  devDeps: [
+    'aws-cdk@2.1148.1',
+    'cdk-nag@3.0.2',
+    'typescript@^6.0.3',
+    '@types/node@^20',
+  ],
+  tsconfigDev: {
+    include: ['../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts'],
+    compilerOptions: {},
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'scripts'],
+  },
+  jestOptions: {
+    // Snapshots must be able to fail: a changed broker logical ID replaces the broker and loses its messages.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    // CI reads a plain "N passed, N failed" line taken from this file (scripts/test.sh).
+    extraCliOptions: ['--json', '--outputFile=test-reports/jest.json'],
+    jestConfig: {
+      // Every Template.fromStack in the tests also goes through AWS's CloudFormation validator.
+      setupFilesAfterEnv: ['<rootDir>/test/util/setup-validation.ts'],
+      testTimeout: 60_000,
+    },
+  },
+  gitignore: ['cdk.out', '/bench/results', '/test-reports'],
+  npmignoreEnabled: true,
+});
+
+for (const [name, value] of Object.entries(QUIET_ENV)) {
+  project.tasks.addEnvironment(name, value);
+}
+
+// The README's main command: synthesize every app under examples/ with the real aws-cdk CLI.
+project.addTask('examples', {
+  description: 'Synthesize every example app with the aws-cdk CLI and print a summary per stack',
+  exec: 'ts-node scripts/synth-examples.ts',
+  receiveArgs: true,
+});
+
+// Synth benchmark (a script, not a test): our constructs against hand-written CfnBroker apps.
+project.addTask('bench', {
+  description: 'Benchmark synth time and memory against raw CfnBroker apps',
+  exec: 'ts-node bench/run.ts',
+  receiveArgs: true,
+});
+
+project.synth();
