@@ -1,0 +1,263 @@
+import { Lazy, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { ActiveMqAuthentication } from './activemq-authentication';
+import { ActiveMqDeploymentMode, ActiveMqStorageType } from './activemq-deployment-mode';
+import { ActiveMqEngineVersion } from './activemq-engine-version';
+import { ActiveMqUser, ActiveMqUserOptions, ActiveMqUserProps } from './activemq-user';
+import { ACTIVEMQ_RULES } from './rules';
+import { ActiveMqSpec } from './rules/activemq-spec';
+import { ACTIVEMQ_AUTHENTICATION_RULES } from './rules/authentication';
+import { BrokerAttributes } from '../broker/broker-attributes';
+import { BrokerBase, IBroker } from '../broker/broker-base';
+import { baseSpec, createCfnBroker } from '../broker/broker-core';
+import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
+import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
+import { ImportedBroker } from '../broker/imported-broker';
+import { BrokerInstanceType } from '../broker/instance-type';
+import { newBrokerSecurityGroup } from '../broker/network';
+import { activeMqLogsResourcePolicy, retainBrokerLogs } from '../broker/logging';
+import { ActiveMqProtocol } from '../broker/protocol';
+import { USER_RULES } from '../broker/rules/users';
+import { Rule, validateRules } from '../private/rules';
+
+/** ActiveMQ log settings. @see mq-facts F-L01, F-L02 */
+export interface ActiveMqLogOptions extends BrokerLogOptions {
+  /**
+   * Publish the audit log (management actions through JMX and the web console).
+   * @default true
+   */
+  readonly audit?: boolean;
+}
+
+/** Props of an ActiveMQ broker. */
+export interface ActiveMqBrokerProps extends BrokerProps {
+  /** The ActiveMQ version; always set, so a deploy never picks one silently (mq-facts F-V12). */
+  readonly engineVersion: ActiveMqEngineVersion;
+  /** Single instance or active/standby; active/standby doubles the cost, so it is your choice. */
+  readonly deploymentMode: ActiveMqDeploymentMode;
+  /**
+   * Storage of the messages. Cannot change after creation.
+   * @default ActiveMqStorageType.EFS
+   */
+  readonly storageType?: ActiveMqStorageType;
+  /**
+   * How clients authenticate.
+   * @default ActiveMqAuthentication.simple()
+   */
+  readonly authentication?: ActiveMqAuthentication;
+  /**
+   * Users of the broker (simple authentication); more can be added with `addUser()`.
+   * @default - with simple authentication, one user `admin` with console access and a generated password
+   */
+  readonly users?: ActiveMqUserProps[];
+  /**
+   * Which logs go to CloudWatch Logs, and for how long.
+   * @default - general and audit logs, kept one year
+   */
+  readonly logs?: ActiveMqLogOptions;
+}
+
+/** Subnets per ActiveMQ deployment mode (mq-facts F-D01, F-D02). */
+const SUBNETS = {
+  [ActiveMqDeploymentMode.SINGLE_INSTANCE]: { min: 1, max: 1 },
+  [ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ]: { min: 2, max: 2 },
+};
+
+
+/** The rules a user added after construction is checked against. */
+const ADD_USER_RULES: ReadonlyArray<Rule<ActiveMqSpec>> = [...USER_RULES, ...ACTIVEMQ_AUTHENTICATION_RULES];
+
+const DEFAULT_ADMIN: ActiveMqUserProps = { username: 'admin', consoleAccess: true };
+
+/**
+ * An Amazon MQ for ActiveMQ broker: private, in your VPC, with generated user secrets and logs kept one year
+ * by default.
+ *
+ * @example
+ * declare const vpc: ec2.IVpc;
+ * new ActiveMqBroker(this, 'Broker', {
+ *   vpc,
+ *   engineVersion: ActiveMqEngineVersion.V5_19,
+ *   deploymentMode: ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ,
+ * });
+ */
+export class ActiveMqBroker extends BrokerBase {
+  /** Imports an existing ActiveMQ broker by its ARN. */
+  public static fromBrokerArn(scope: Construct, id: string, brokerArn: string): IBroker {
+    return ActiveMqBroker.fromBrokerAttributes(scope, id, { brokerArn });
+  }
+
+  /** Imports an existing ActiveMQ broker. */
+  public static fromBrokerAttributes(scope: Construct, id: string, attrs: BrokerAttributes): IBroker {
+    return new ImportedBroker(scope, id, attrs, { defaultProtocol: ActiveMqProtocol.OPENWIRE, metricDimensionSuffix: '-1' });
+  }
+
+  public readonly brokerArn: string;
+  public readonly brokerId: string;
+  public readonly brokerName: string;
+  public readonly connections: ec2.Connections;
+  /** The deployment mode. */
+  public readonly deploymentMode: ActiveMqDeploymentMode;
+  /** The customer managed key that encrypts the broker, with encryption KMS. */
+  public readonly encryptionKey?: kms.IKey;
+  /** The general log group (`/aws/amazonmq/broker/<id>/general`), when published. */
+  public readonly generalLogGroup?: logs.ILogGroup;
+  /** The audit log group (`/aws/amazonmq/broker/<id>/audit`), when published. */
+  public readonly auditLogGroup?: logs.ILogGroup;
+  /** OpenWire endpoints (`ssl://...:61617`), one per broker instance. @attribute */
+  public readonly openWireEndpoints: string[];
+  /** AMQP endpoints (`amqp+ssl://...:5671`), one per broker instance. @attribute */
+  public readonly amqpEndpoints: string[];
+  /** STOMP endpoints (`stomp+ssl://...:61614`), one per broker instance. @attribute */
+  public readonly stompEndpoints: string[];
+  /** MQTT endpoints (`mqtt+ssl://...:8883`), one per broker instance. @attribute */
+  public readonly mqttEndpoints: string[];
+  /** WebSocket endpoints (`wss://...:61619`), one per broker instance. @attribute */
+  public readonly wssEndpoints: string[];
+  /** Web console URLs, one per broker instance. @attribute */
+  public readonly consoleUrls: string[];
+  /** IP addresses of the broker instances. @attribute */
+  public readonly ipAddresses: string[];
+  /** The engine version actually running, with its patch number. @attribute */
+  public readonly engineVersionCurrent: string;
+
+  private spec: ActiveMqSpec;
+  private readonly userList: Array<ActiveMqUserProps & ActiveMqUser> = [];
+  private readonly removalPolicy: RemovalPolicy;
+
+  constructor(scope: Construct, id: string, props: ActiveMqBrokerProps) {
+    super(scope, id);
+    const authentication = props.authentication ?? ActiveMqAuthentication.simple();
+    const users = props.users ?? (authentication.strategy === 'SIMPLE' ? [DEFAULT_ADMIN] : []);
+    this.spec = {
+      ...baseSpec(this, props, {
+        engine: 'ActiveMQ',
+        deploymentMode: props.deploymentMode,
+        engineVersion: props.engineVersion._facts(),
+        defaultInstanceType: BrokerInstanceType.M5_LARGE,
+        subnetRequirement: SUBNETS[props.deploymentMode],
+        users: [...users],
+      }),
+      deploymentMode: props.deploymentMode,
+      storageType: props.storageType ?? ActiveMqStorageType.EFS,
+      authenticationStrategy: authentication.strategy,
+      ldapHosts: authentication.ldapOptions?.hosts,
+    };
+    validateRules(this, 'ActiveMqBroker', ACTIVEMQ_RULES, this.spec);
+
+    this.deploymentMode = props.deploymentMode;
+    this.brokerName = this.spec.brokerName;
+    this.removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    const securityGroups = props.securityGroups ?? (props.vpc ? [newBrokerSecurityGroup(this, props.vpc, 'ActiveMQ')] : []);
+    this.connections = new ec2.Connections({ securityGroups, defaultPort: ec2.Port.tcp(ActiveMqProtocol.OPENWIRE.port) });
+    if (authentication.ldapOptions && !props.securityGroups) {
+      // Amazon MQ reaches the LDAP servers over LDAPS from the broker's network interfaces.
+      this.connections.allowToAnyIpv4(ec2.Port.tcp(636), 'LDAPS to the authentication servers');
+    }
+
+    const logOptions = props.logs ?? {};
+    const logTypes = [
+      ...(logOptions.general ?? true ? ['general'] : []),
+      ...(logOptions.audit ?? true ? ['audit'] : []),
+    ];
+    const { resource, encryptionKey } = createCfnBroker(this, this.spec, props, {
+      engineType: 'ACTIVEMQ',
+      securityGroups,
+      users: Lazy.any({ produce: () => this.renderUsers() }, { omitEmptyArray: true }),
+      extra: {
+        storageType: this.spec.storageType,
+        authenticationStrategy: authentication.strategy,
+        ldapServerMetadata: renderLdap(authentication),
+        logs: { general: logTypes.includes('general'), audit: logTypes.includes('audit') },
+      },
+    });
+    this.encryptionKey = encryptionKey;
+    for (const user of users) {
+      this.createUser(user);
+    }
+
+    this.brokerArn = resource.attrArn;
+    this.brokerId = resource.ref;
+    this.openWireEndpoints = resource.attrOpenWireEndpoints;
+    this.amqpEndpoints = resource.attrAmqpEndpoints;
+    this.stompEndpoints = resource.attrStompEndpoints;
+    this.mqttEndpoints = resource.attrMqttEndpoints;
+    this.wssEndpoints = resource.attrWssEndpoints;
+    this.consoleUrls = resource.attrConsoleUrLs;
+    this.ipAddresses = resource.attrIpAddresses;
+    this.engineVersionCurrent = resource.attrEngineVersionCurrent;
+
+    if (logTypes.length > 0) {
+      // Amazon MQ for ActiveMQ writes logs through a CloudWatch Logs resource policy, needed before it starts.
+      resource.node.addDependency(activeMqLogsResourcePolicy(this));
+      const groups = retainBrokerLogs(this, this.brokerId, logTypes, logOptions.retention ?? logs.RetentionDays.ONE_YEAR, this.removalPolicy);
+      this.generalLogGroup = groups.general;
+      this.auditLogGroup = groups.audit;
+    }
+  }
+
+  /** The users of the broker, with their secrets. */
+  public get users(): ActiveMqUser[] {
+    return this.userList.map(({ username, secret }) => ({ username, secret }));
+  }
+
+  /**
+   * Adds a user (simple authentication). Amazon MQ applies user changes at the next reboot or maintenance window.
+   * @returns the user, with the secret holding its password
+   */
+  public addUser(username: string, options: ActiveMqUserOptions = {}): ActiveMqUser {
+    const user = { username, ...options };
+    const spec = { ...this.spec, users: [...this.spec.users, user] };
+    validateRules(this, 'ActiveMqBroker.addUser', ADD_USER_RULES, spec);
+    this.spec = spec;
+    return this.createUser(user);
+  }
+
+  protected get metricBrokerDimension(): string {
+    return `${this.brokerName}-1`;
+  }
+
+  private createUser(user: ActiveMqUserProps): ActiveMqUser {
+    const id = Token.isUnresolved(user.username) ? `User${this.userList.length}` : `User${user.username}`;
+    const secret: secretsmanager.ISecret = user.password
+      ?? generateUserSecret(this, id, user.username, `Password of user ${user.username} of Amazon MQ broker ${this.node.path}`);
+    if (!user.password) {
+      (secret as secretsmanager.Secret).applyRemovalPolicy(this.removalPolicy);
+    }
+    this.userList.push({ ...user, secret });
+    return { username: user.username, secret };
+  }
+
+  private renderUsers(): CfnBroker.UserProperty[] {
+    return this.userList.map((u) => ({
+      username: u.username,
+      password: passwordReference(u.secret),
+      groups: u.groups,
+      consoleAccess: u.consoleAccess,
+      replicationUser: u.replicationUser,
+    }));
+  }
+
+}
+
+function renderLdap(authentication: ActiveMqAuthentication): CfnBroker.LdapServerMetadataProperty | undefined {
+  const ldap = authentication.ldapOptions;
+  return ldap && {
+    hosts: ldap.hosts,
+    userBase: ldap.userBase,
+    userSearchMatching: ldap.userSearchMatching,
+    roleBase: ldap.roleBase,
+    roleSearchMatching: ldap.roleSearchMatching,
+    serviceAccountUsername: ldap.serviceAccountUsername,
+    serviceAccountPassword: passwordReference(ldap.serviceAccountPassword),
+    roleName: ldap.roleName,
+    roleSearchSubtree: ldap.roleSearchSubtree,
+    userRoleName: ldap.userRoleName,
+    userSearchSubtree: ldap.userSearchSubtree,
+  };
+}

@@ -1,0 +1,15 @@
+/** How an ActiveMQ broker is deployed. @see mq-facts F-D01, F-D02 */
+export enum ActiveMqDeploymentMode {
+  /** One broker in one Availability Zone; for development and tests. */
+  SINGLE_INSTANCE = 'SINGLE_INSTANCE',
+  /** An active and a standby broker in two Availability Zones sharing EFS storage; for production. */
+  ACTIVE_STANDBY_MULTI_AZ = 'ACTIVE_STANDBY_MULTI_AZ',
+}
+
+/** Where an ActiveMQ broker keeps its messages. Cannot change after creation. @see mq-facts F-S01, F-S03 */
+export enum ActiveMqStorageType {
+  /** Amazon EFS: durable and replicated across Availability Zones; required for active/standby. */
+  EFS = 'EFS',
+  /** Amazon EBS: lower latency and higher throughput; `mq.m5` single instances only. */
+  EBS = 'EBS',
+}

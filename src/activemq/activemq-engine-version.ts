@@ -1,0 +1,46 @@
+import { EngineVersionFacts, majorMinor, versionAtLeast } from '../private/versions';
+
+/** Minor versions whose support ended (mq-facts F-V03..F-V05). */
+const END_OF_SUPPORT: Record<string, string> = {
+  '5.17': '2025-06-16',
+  '5.16': '2024-11-15',
+  '5.15': '2024-09-16',
+};
+
+/**
+ * An Amazon MQ for ActiveMQ engine version. @see mq-facts §2.1
+ */
+export class ActiveMqEngineVersion {
+  /** ActiveMQ 5.19, the recommended version (F-V01). */
+  public static readonly V5_19 = new ActiveMqEngineVersion('5.19');
+  /** ActiveMQ 5.18 (F-V02). */
+  public static readonly V5_18 = new ActiveMqEngineVersion('5.18');
+
+  /**
+   * A version by its API string, for versions this library does not list yet.
+   * From 5.18 on, give `major.minor` only (Amazon MQ manages the patch version).
+   */
+  public static of(version: string): ActiveMqEngineVersion {
+    return new ActiveMqEngineVersion(version);
+  }
+
+  private constructor(
+    /** The API string, for example `5.18`. */
+    public readonly version: string,
+  ) {}
+
+  /** Whether Amazon MQ manages patch versions (5.18 and later): `autoMinorVersionUpgrade` must then be true. */
+  public get managesPatchVersions(): boolean {
+    return versionAtLeast(this.version, '5.18');
+  }
+
+  /** The date support ended for this minor version, if it has (ISO `YYYY-MM-DD`). */
+  public get endOfSupport(): string | undefined {
+    return END_OF_SUPPORT[majorMinor(this.version)];
+  }
+
+  /** @internal */
+  public _facts(): EngineVersionFacts {
+    return { version: this.version, endOfSupport: this.endOfSupport, managesPatchVersions: this.managesPatchVersions };
+  }
+}

@@ -1,0 +1,14 @@
+import { SHARED_RULES } from '../../broker/broker-core';
+import { Rule } from '../../private/rules';
+import { ACTIVEMQ_AUTHENTICATION_RULES } from './authentication';
+import { ACTIVEMQ_INSTANCE_TYPE_RULES } from './instance-type';
+import { ACTIVEMQ_STORAGE_RULES } from './storage';
+import { ActiveMqSpec } from './activemq-spec';
+
+/** Every rule an ActiveMQ broker is checked against. */
+export const ACTIVEMQ_RULES: ReadonlyArray<Rule<ActiveMqSpec>> = [
+  ...SHARED_RULES,
+  ...ACTIVEMQ_INSTANCE_TYPE_RULES,
+  ...ACTIVEMQ_STORAGE_RULES,
+  ...ACTIVEMQ_AUTHENTICATION_RULES,
+];

@@ -1,0 +1,31 @@
+import { Fn, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { IConstruct } from 'constructs';
+import { MqValidationError } from '../private/errors';
+
+/** What is needed to use an existing broker in this app. */
+export interface BrokerAttributes {
+  /**
+   * The broker's ARN: `arn:<partition>:mq:<region>:<account>:broker:<name>:<id>`.
+   * The name and ID are read from it.
+   */
+  readonly brokerArn: string;
+  /**
+   * The broker's security groups, so that `connections` can open its ports.
+   * @default - no security groups: `connections` can't change any rule
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+}
+
+/** Name and ID read from a broker ARN; tokens are split at deploy time. */
+export function parseBrokerArn(scope: IConstruct, brokerArn: string): { brokerName: string; brokerId: string } {
+  if (Token.isUnresolved(brokerArn)) {
+    const parts = Fn.split(':', brokerArn, 8);
+    return { brokerName: Fn.select(6, parts), brokerId: Fn.select(7, parts) };
+  }
+  const parts = brokerArn.split(':');
+  if (parts.length !== 8 || parts[0] !== 'arn' || parts[2] !== 'mq' || parts[5] !== 'broker') {
+    throw new MqValidationError(scope, `'brokerArn' '${brokerArn}' is not a broker ARN; allowed: arn:<partition>:mq:<region>:<account>:broker:<name>:<id>`);
+  }
+  return { brokerName: parts[6], brokerId: parts[7] };
+}

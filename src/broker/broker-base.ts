@@ -1,0 +1,87 @@
+import { Duration, IResource, Resource } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { BrokerProtocol } from './protocol';
+
+/** An Amazon MQ broker of either engine, created here or imported. */
+export interface IBroker extends IResource, ec2.IConnectable {
+  /**
+   * The broker's ARN: `arn:<partition>:mq:<region>:<account>:broker:<name>:<id>`.
+   * @attribute
+   */
+  readonly brokerArn: string;
+  /**
+   * The broker's ID, for example `b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9`.
+   * @attribute
+   */
+  readonly brokerId: string;
+  /**
+   * The broker's name; CloudWatch publishes the broker's metrics under it.
+   * @attribute
+   */
+  readonly brokerName: string;
+
+  /** Allows connections from `other` to the broker on one protocol's port. */
+  allowProtocolFrom(other: ec2.IConnectable, protocol: BrokerProtocol): void;
+  /** Grants the given Amazon MQ actions (for example `mq:RebootBroker`) on this broker. */
+  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
+  /** Grants read access to this broker's description, users and tags. */
+  grantRead(grantee: iam.IGrantable): iam.Grant;
+  /** Grants `mq:RebootBroker`, which applies pending configuration and user changes now. */
+  grantReboot(grantee: iam.IGrantable): iam.Grant;
+  /**
+   * A CloudWatch metric of this broker in the `AWS/AmazonMQ` namespace, with the `Broker` dimension Amazon MQ
+   * publishes for the engine.
+   */
+  metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+}
+
+/** Read-only actions on a broker (mq-facts §4). */
+const READ_ACTIONS = ['mq:DescribeBroker', 'mq:DescribeUser', 'mq:ListTags', 'mq:ListUsers'];
+
+/**
+ * What every broker, new or imported, can do from its attributes alone: grants and metrics.
+ */
+export abstract class BrokerBase extends Resource implements IBroker {
+  public abstract readonly brokerArn: string;
+  public abstract readonly brokerId: string;
+  public abstract readonly brokerName: string;
+  public abstract readonly connections: ec2.Connections;
+
+  /**
+   * The value of the `Broker` dimension of broker-level metrics: the broker name for RabbitMQ, the name
+   * with the instance suffix for ActiveMQ (mq-facts F-CW1).
+   */
+  protected abstract get metricBrokerDimension(): string;
+
+  public allowProtocolFrom(other: ec2.IConnectable, protocol: BrokerProtocol): void {
+    this.connections.allowFrom(other, ec2.Port.tcp(protocol.port), `${protocol.name} to Amazon MQ broker ${this.node.path}`);
+  }
+
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.brokerArn] });
+  }
+
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, ...READ_ACTIONS);
+  }
+
+  public grantReboot(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, 'mq:RebootBroker');
+  }
+
+  /**
+   * @default - Average over 5 minutes
+   */
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: 'AWS/AmazonMQ',
+      metricName,
+      dimensionsMap: { Broker: this.metricBrokerDimension },
+      statistic: cloudwatch.Stats.AVERAGE,
+      period: Duration.minutes(5),
+      ...props,
+    }).attachTo(this);
+  }
+}

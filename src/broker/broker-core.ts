@@ -1,0 +1,102 @@
+import { IResolvable, Names, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnBroker, CfnBrokerProps } from 'aws-cdk-lib/aws-amazonmq';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { BrokerProps } from './broker-props';
+import { BrokerSpec, SubnetRequirement, UserSpec } from './broker-spec';
+import { renderEncryption } from './encryption-options';
+import { BrokerInstanceType } from './instance-type';
+import { selectBrokerSubnets } from './network';
+import { BROKER_NAME_RULES } from './rules/broker-name';
+import { ENCRYPTION_RULES } from './rules/encryption';
+import { ENGINE_VERSION_RULES } from './rules/engine-version';
+import { MAINTENANCE_WINDOW_RULES } from './rules/maintenance-window';
+import { NETWORK_RULES } from './rules/network';
+import { REMOVAL_POLICY_RULES } from './rules/removal-policy';
+import { USER_RULES } from './rules/users';
+import { Rule } from '../private/rules';
+import { EngineVersionFacts } from '../private/versions';
+
+/** The rules both engines share, in the order their failures are listed. */
+export const SHARED_RULES: ReadonlyArray<Rule<BrokerSpec>> = [
+  ...BROKER_NAME_RULES,
+  ...ENGINE_VERSION_RULES,
+  ...NETWORK_RULES,
+  ...MAINTENANCE_WINDOW_RULES,
+  ...ENCRYPTION_RULES,
+  ...USER_RULES,
+  ...REMOVAL_POLICY_RULES,
+];
+
+/** Engine facts the shared spec needs from an engine's constructor. */
+export interface EngineInput {
+  readonly engine: BrokerSpec['engine'];
+  readonly deploymentMode: string;
+  readonly engineVersion: EngineVersionFacts;
+  readonly defaultInstanceType: BrokerInstanceType;
+  readonly subnetRequirement: SubnetRequirement;
+  readonly users: UserSpec[];
+}
+
+/** The shared part of a broker's spec: name, subnets and the props every engine has. */
+export function baseSpec(scope: Construct, props: BrokerProps, engine: EngineInput): BrokerSpec {
+  return {
+    engine: engine.engine,
+    brokerName: props.brokerName ?? Names.uniqueResourceName(scope, { maxLength: 50, separator: '-', allowedSpecialCharacters: '-_' }),
+    deploymentMode: engine.deploymentMode,
+    instanceType: props.instanceType ?? engine.defaultInstanceType,
+    engineVersion: engine.engineVersion,
+    autoMinorVersionUpgrade: props.autoMinorVersionUpgrade ?? true,
+    maintenanceWindow: props.maintenanceWindow,
+    publiclyAccessible: props.publiclyAccessible ?? false,
+    vpc: props.vpc,
+    securityGroups: props.securityGroups,
+    subnets: selectBrokerSubnets(props, engine.subnetRequirement),
+    subnetRequirement: engine.subnetRequirement,
+    encryption: props.encryption,
+    encryptionKey: props.encryptionKey,
+    users: engine.users,
+    removalPolicy: props.removalPolicy,
+  };
+}
+
+/** The CloudFormation properties that differ per engine. */
+export interface EngineCfnProps {
+  readonly engineType: 'ACTIVEMQ' | 'RABBITMQ';
+  readonly users: IResolvable | CfnBroker.UserProperty[];
+  readonly securityGroups: ec2.ISecurityGroup[];
+  readonly extra: Partial<CfnBrokerProps>;
+}
+
+/**
+ * Creates the `AWS::AmazonMQ::Broker` (construct id `Resource`: never rename it, a new logical ID replaces
+ * the broker and loses its messages) from a validated spec.
+ */
+export function createCfnBroker(scope: Construct, spec: BrokerSpec, props: BrokerProps, engine: EngineCfnProps): {
+  resource: CfnBroker;
+  encryptionKey?: kms.IKey;
+} {
+  const encryption = renderEncryption(scope, props);
+  const resource = new CfnBroker(scope, 'Resource', {
+    brokerName: spec.brokerName,
+    engineType: engine.engineType,
+    engineVersion: spec.engineVersion.version,
+    deploymentMode: spec.deploymentMode,
+    hostInstanceType: spec.instanceType.name,
+    publiclyAccessible: spec.publiclyAccessible,
+    autoMinorVersionUpgrade: spec.autoMinorVersionUpgrade,
+    subnetIds: spec.subnets?.map((s) => s.subnetId),
+    securityGroups: engine.securityGroups.length > 0 ? engine.securityGroups.map((sg) => sg.securityGroupId) : undefined,
+    encryptionOptions: encryption.options,
+    maintenanceWindowStartTime: spec.maintenanceWindow && {
+      dayOfWeek: spec.maintenanceWindow.dayOfWeek,
+      timeOfDay: spec.maintenanceWindow.timeOfDay,
+      timeZone: spec.maintenanceWindow.timeZone ?? 'UTC',
+    },
+    users: engine.users,
+    ...engine.extra,
+  });
+  resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+  return { resource, encryptionKey: encryption.key };
+}

@@ -1,0 +1,36 @@
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+
+/**
+ * Characters left out of generated passwords: `,` `:` `=` are refused by Amazon MQ (mq-facts F-U02); the others
+ * would need escaping in connection URIs (`amqps://user:password@host`) and shells.
+ */
+export const PASSWORD_EXCLUDE_CHARACTERS = ',:=/@"\'\\`%&?#[]{}<>|;! ';
+
+/**
+ * Generated password length. Amazon MQ takes 12-250 characters with at least 4 unique ones (F-U02); with
+ * one character of each type required, 32 characters always have 4 unique ones.
+ */
+export const PASSWORD_LENGTH = 32;
+
+/**
+ * A Secrets Manager secret holding `{"username": ..., "password": ...}` for one broker user, the shape Lambda
+ * event sources for Amazon MQ read.
+ */
+export function generateUserSecret(scope: Construct, id: string, username: string, description: string): secretsmanager.Secret {
+  return new secretsmanager.Secret(scope, id, {
+    description,
+    generateSecretString: {
+      secretStringTemplate: JSON.stringify({ username }),
+      generateStringKey: 'password',
+      passwordLength: PASSWORD_LENGTH,
+      excludeCharacters: PASSWORD_EXCLUDE_CHARACTERS,
+      requireEachIncludedType: true,
+    },
+  });
+}
+
+/** The password as a `{{resolve:secretsmanager:...}}` dynamic reference: the template never holds the value. */
+export function passwordReference(secret: secretsmanager.ISecret): string {
+  return secret.secretValueFromJson('password').unsafeUnwrap();
+}

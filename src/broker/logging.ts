@@ -1,0 +1,82 @@
+import { ArnFormat, Aws, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+
+/** Log group name Amazon MQ writes a log type to (mq-facts F-L01, F-L03). */
+export function brokerLogGroupName(brokerId: string, logType: string): string {
+  return Fn.join('', ['/aws/amazonmq/broker/', brokerId, `/${logType}`]);
+}
+
+const RETENTION_ROLE_ID = 'AmazonMqLogRetentionRole';
+
+/**
+ * The role of the stack's LogRetention function, shared by the brokers of the stack. Each broker adds its own
+ * log groups to it, so the role can change retention on those groups only, not on `*` as the default role can.
+ */
+function retentionRole(scope: Construct): iam.Role {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild(RETENTION_ROLE_ID) as iam.Role | undefined;
+  if (existing) {
+    return existing;
+  }
+  const role = new iam.Role(stack, RETENTION_ROLE_ID, {
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    description: 'Sets retention on Amazon MQ broker log groups',
+  });
+  // The function also sets retention on, and writes to, its own log group, whose name is known only after
+  // the function exists (naming it here would make a cycle): limited to Lambda log groups of this account.
+  role.addToPrincipalPolicy(new iam.PolicyStatement({
+    actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:PutRetentionPolicy'],
+    resources: [stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '/aws/lambda/*', arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+  }));
+  return role;
+}
+
+/**
+ * Sets retention on the log groups of one broker, through aws-cdk-lib's LogRetention custom resource (which
+ * creates the group if Amazon MQ has not yet); returns the log groups by log type.
+ */
+export function retainBrokerLogs(scope: Construct, brokerId: string, logTypes: string[],
+  retention: logs.RetentionDays, removalPolicy: RemovalPolicy): Record<string, logs.ILogGroup> {
+  const role = retentionRole(scope);
+  const groups: Record<string, logs.ILogGroup> = {};
+  for (const logType of logTypes) {
+    const logGroupName = brokerLogGroupName(brokerId, logType);
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['logs:CreateLogGroup', 'logs:DeleteRetentionPolicy', 'logs:PutRetentionPolicy'],
+      resources: [Fn.join('', ['arn:', Aws.PARTITION, ':logs:', Aws.REGION, ':', Aws.ACCOUNT_ID, ':log-group:', logGroupName, ':*'])],
+    }));
+    const id = `${logType[0].toUpperCase()}${logType.slice(1)}Log`;
+    new logs.LogRetention(scope, `${id}Retention`, { logGroupName, retention, role, removalPolicy });
+    groups[logType] = logs.LogGroup.fromLogGroupName(scope, `${id}Group`, logGroupName);
+  }
+  return groups;
+}
+
+const RESOURCE_POLICY_ID = 'AmazonMqLogsResourcePolicy';
+
+/**
+ * The CloudWatch Logs resource policy that lets Amazon MQ for ActiveMQ write its logs (mq-facts F-L02): once per
+ * stack, for the `/aws/amazonmq/` log groups of this account and region, only on behalf of this account.
+ * Returns it so the broker can depend on it (it must exist before the broker starts).
+ */
+export function activeMqLogsResourcePolicy(scope: Construct): logs.ResourcePolicy {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild(RESOURCE_POLICY_ID) as logs.ResourcePolicy | undefined;
+  if (existing) {
+    return existing;
+  }
+  const policy = new logs.ResourcePolicy(stack, RESOURCE_POLICY_ID, {
+    resourcePolicyName: Fn.join('-', [Aws.STACK_NAME, 'AmazonMQLogs']),
+  });
+  policy.document.addStatements(new iam.PolicyStatement({
+    sid: 'AmazonMQWriteLogs',
+    principals: [new iam.ServicePrincipal('mq.amazonaws.com')],
+    actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+    resources: [Fn.join('', ['arn:', Aws.PARTITION, ':logs:', Aws.REGION, ':', Aws.ACCOUNT_ID, ':log-group:/aws/amazonmq/*'])],
+    conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+  }));
+  return policy;
+}

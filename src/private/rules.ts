@@ -1,0 +1,45 @@
+import { Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { MqValidationError } from './errors';
+
+/**
+ * One AWS rule, as data. `check` returns undefined when the input is fine, or the problem in the shape
+ * "'property' value is not allowed ...; allowed: ...". The runner adds the rule id and the mq-facts row.
+ */
+export interface Rule<T> {
+  /** Stable id, shown in the error and the README table. */
+  readonly id: string;
+  /** Row(s) of mq-facts.md the rule comes from. */
+  readonly fact: string;
+  /** One line for the README table. */
+  readonly summary: string;
+  readonly check: (input: T) => string | undefined;
+}
+
+/**
+ * Runs every rule and throws once with all failures, before the construct creates any child,
+ * so bad input leaves nothing half-built.
+ */
+export function validateRules<T>(scope: IConstruct, className: string, rules: ReadonlyArray<Rule<T>>, input: T): void {
+  const failures: string[] = [];
+  for (const rule of rules) {
+    const problem = rule.check(input);
+    if (problem !== undefined) {
+      failures.push(`  - ${problem} [${rule.id}, mq-facts ${rule.fact}]`);
+    }
+  }
+  if (failures.length > 0) {
+    throw new MqValidationError(scope, `${className} validation failed:\n${failures.join('\n')}`);
+  }
+}
+
+/** True when a value is known at synth time (not a token); unknown values are never rejected. */
+export function isKnown(value: unknown): boolean {
+  if (value === undefined) {
+    return false;
+  }
+  if (Array.isArray(value)) {
+    return !Token.isUnresolved(value) && value.every((v) => !Token.isUnresolved(v));
+  }
+  return !Token.isUnresolved(value);
+}

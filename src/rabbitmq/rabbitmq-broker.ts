@@ -1,0 +1,183 @@
+import { Annotations, RemovalPolicy, Size } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
+import { RabbitMqEngineVersion } from './rabbitmq-engine-version';
+import { RABBITMQ_RULES } from './rules';
+import { RabbitMqSpec } from './rules/rabbitmq-spec';
+import { BrokerAttributes } from '../broker/broker-attributes';
+import { BrokerBase, IBroker } from '../broker/broker-base';
+import { baseSpec, createCfnBroker } from '../broker/broker-core';
+import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
+import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
+import { ImportedBroker } from '../broker/imported-broker';
+import { BrokerInstanceType } from '../broker/instance-type';
+import { retainBrokerLogs } from '../broker/logging';
+import { newBrokerSecurityGroup } from '../broker/network';
+import { RabbitMqProtocol } from '../broker/protocol';
+import { validateRules } from '../private/rules';
+
+/** The administrative user Amazon MQ creates on a RabbitMQ broker. @see mq-facts F-AU02 */
+export interface RabbitMqAdminUser {
+  /**
+   * The username: 2-100 of `A-Z a-z 0-9 _ . -`, not `guest`.
+   * @default 'admin'
+   */
+  readonly username?: string;
+  /**
+   * Secret whose JSON key `password` holds the password (12-250 printable ASCII characters, at least 4 unique,
+   * none of `,:=`).
+   * @default - a generated password in a new Secrets Manager secret
+   */
+  readonly password?: secretsmanager.ISecret;
+}
+
+/** Props of a RabbitMQ broker. */
+export interface RabbitMqBrokerProps extends BrokerProps {
+  /** The RabbitMQ version; always set, so a deploy never picks one silently (mq-facts F-V12). */
+  readonly engineVersion: RabbitMqEngineVersion;
+  /** Single instance or a three-node cluster; a cluster triples the cost, so it is your choice. */
+  readonly deploymentMode: RabbitMqDeploymentMode;
+  /**
+   * The administrative user. Changing it later replaces nothing but is not applied by Amazon MQ: further users,
+   * virtual hosts and permissions belong in the RabbitMQ management API.
+   * @default - user `admin` with a generated password
+   */
+  readonly adminUser?: RabbitMqAdminUser;
+  /**
+   * Storage per node, a multiple of 5 GiB; RabbitMQ 4.2+, CLUSTER_MULTI_AZ and mq.m7g only (mq-facts F-S05).
+   * @default - Amazon MQ's default for the instance type
+   */
+  readonly storageSize?: Size;
+  /**
+   * AWS RAM resource shares (VPC Lattice) the broker may reach privately, for LDAP, OAuth 2.0 or HTTP
+   * authentication servers (mq-facts F-B21, §2.11).
+   * @default - none
+   */
+  readonly resourceShareArns?: string[];
+  /**
+   * Whether the general log goes to CloudWatch Logs, and for how long.
+   * @default - general log, kept one year
+   */
+  readonly logs?: BrokerLogOptions;
+}
+
+
+/**
+ * An Amazon MQ for RabbitMQ broker: private, in your VPC, with a generated admin secret and logs kept one year
+ * by default.
+ *
+ * @example
+ * declare const vpc: ec2.IVpc;
+ * new RabbitMqBroker(this, 'Broker', {
+ *   vpc,
+ *   engineVersion: RabbitMqEngineVersion.V4_2,
+ *   deploymentMode: RabbitMqDeploymentMode.CLUSTER_MULTI_AZ,
+ * });
+ */
+export class RabbitMqBroker extends BrokerBase {
+  /** Imports an existing RabbitMQ broker by its ARN. */
+  public static fromBrokerArn(scope: Construct, id: string, brokerArn: string): IBroker {
+    return RabbitMqBroker.fromBrokerAttributes(scope, id, { brokerArn });
+  }
+
+  /** Imports an existing RabbitMQ broker. */
+  public static fromBrokerAttributes(scope: Construct, id: string, attrs: BrokerAttributes): IBroker {
+    return new ImportedBroker(scope, id, attrs, { defaultProtocol: RabbitMqProtocol.AMQPS, metricDimensionSuffix: '' });
+  }
+
+  public readonly brokerArn: string;
+  public readonly brokerId: string;
+  public readonly brokerName: string;
+  public readonly connections: ec2.Connections;
+  /** The deployment mode. */
+  public readonly deploymentMode: RabbitMqDeploymentMode;
+  /** The administrative user's name. */
+  public readonly adminUsername: string;
+  /** The secret with the administrative user's `username` and `password` keys. */
+  public readonly adminSecret: secretsmanager.ISecret;
+  /** The customer managed key that encrypts the broker, with encryption KMS. */
+  public readonly encryptionKey?: kms.IKey;
+  /** The general log group (`/aws/amazonmq/broker/<id>/general`), when published. */
+  public readonly generalLogGroup?: logs.ILogGroup;
+  /** AMQPS endpoints (`amqps://...:5671`). @attribute */
+  public readonly amqpsEndpoints: string[];
+  /** Web console URLs. @attribute */
+  public readonly consoleUrls: string[];
+  /** The engine version actually running, with its patch number. @attribute */
+  public readonly engineVersionCurrent: string;
+
+  constructor(scope: Construct, id: string, props: RabbitMqBrokerProps) {
+    super(scope, id);
+    const publiclyAccessible = props.publiclyAccessible ?? false;
+    this.adminUsername = props.adminUser?.username ?? 'admin';
+    const spec: RabbitMqSpec = {
+      ...baseSpec(this, props, {
+        engine: 'RabbitMQ',
+        deploymentMode: props.deploymentMode,
+        engineVersion: props.engineVersion._facts(),
+        defaultInstanceType: BrokerInstanceType.M7G_LARGE,
+        // A cluster spreads three nodes over up to three AZs (mq-facts F-D03, F-D04).
+        subnetRequirement: props.deploymentMode === RabbitMqDeploymentMode.CLUSTER_MULTI_AZ ? { min: 1, max: 3 } : { min: 1, max: 1 },
+        users: [{ username: this.adminUsername }],
+      }),
+      deploymentMode: props.deploymentMode,
+      storageSizeGiB: props.storageSize?.toGibibytes(),
+      requiresGraviton: props.engineVersion.requiresGraviton,
+      supportsStorageSize: props.engineVersion.supportsStorageSize,
+    };
+    validateRules(this, 'RabbitMqBroker', RABBITMQ_RULES, spec);
+    if (publiclyAccessible && props.vpc) {
+      Annotations.of(this).addWarningV2('cdk-amazon-mq:publicRabbitMqSubnets',
+        'A publicly accessible RabbitMQ broker takes no security groups, and subnets given without security groups must be in the default VPC (mq-facts F-D07, F-P02): the subnets of \'vpc\' must belong to the default VPC');
+    }
+
+    this.deploymentMode = props.deploymentMode;
+    this.brokerName = spec.brokerName;
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    // Public RabbitMQ brokers take no security groups (F-P02); RabbitMQ groups cannot change later (F-P03).
+    const securityGroups = props.securityGroups ?? (props.vpc && !publiclyAccessible ? [newBrokerSecurityGroup(this, props.vpc, 'RabbitMQ')] : []);
+    this.connections = new ec2.Connections({ securityGroups, defaultPort: ec2.Port.tcp(RabbitMqProtocol.AMQPS.port) });
+
+    if (props.adminUser?.password) {
+      this.adminSecret = props.adminUser.password;
+    } else {
+      const secret = generateUserSecret(this, 'AdminSecret', this.adminUsername, `Password of the admin user of Amazon MQ broker ${this.node.path}`);
+      secret.applyRemovalPolicy(removalPolicy);
+      this.adminSecret = secret;
+    }
+
+    const general = props.logs?.general ?? true;
+    const { resource, encryptionKey } = createCfnBroker(this, spec, props, {
+      engineType: 'RABBITMQ',
+      securityGroups,
+      users: [{ username: this.adminUsername, password: passwordReference(this.adminSecret) }],
+      extra: {
+        storageType: 'EBS',
+        authenticationStrategy: 'SIMPLE',
+        logs: { general },
+        storageSize: spec.storageSizeGiB,
+        resourceShareArns: props.resourceShareArns,
+      },
+    });
+    this.encryptionKey = encryptionKey;
+    this.brokerArn = resource.attrArn;
+    this.brokerId = resource.ref;
+    this.amqpsEndpoints = resource.attrAmqpEndpoints;
+    this.consoleUrls = resource.attrConsoleUrLs;
+    this.engineVersionCurrent = resource.attrEngineVersionCurrent;
+
+    if (general) {
+      // RabbitMQ publishes through its service-linked role: no resource policy (mq-facts F-L03).
+      const groups = retainBrokerLogs(this, this.brokerId, ['general'], props.logs?.retention ?? logs.RetentionDays.ONE_YEAR, removalPolicy);
+      this.generalLogGroup = groups.general;
+    }
+  }
+
+  protected get metricBrokerDimension(): string {
+    return this.brokerName;
+  }
+}

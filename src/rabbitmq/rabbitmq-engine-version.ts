@@ -1,0 +1,57 @@
+import { EngineVersionFacts, majorMinor, versionAtLeast } from '../private/versions';
+
+/** Minor versions whose support ended (mq-facts F-V08..F-V10). */
+const END_OF_SUPPORT: Record<string, string> = {
+  '3.12': '2025-03-17',
+  '3.11': '2025-02-17',
+  '3.10': '2024-10-15',
+  '3.9': '2024-09-16',
+};
+
+/**
+ * An Amazon MQ for RabbitMQ engine version. @see mq-facts §2.1
+ */
+export class RabbitMqEngineVersion {
+  /** RabbitMQ 4.2, the recommended version; `mq.m7g` instances only; quorum queues by default (F-V06). */
+  public static readonly V4_2 = new RabbitMqEngineVersion('4.2');
+  /** RabbitMQ 3.13, on `mq.t3`, `mq.m5` and `mq.m7g` (F-V07). */
+  public static readonly V3_13 = new RabbitMqEngineVersion('3.13');
+
+  /**
+   * A version by its API string, for versions this library does not list yet.
+   * From 3.13 on, give `major.minor` only (Amazon MQ manages the patch version).
+   */
+  public static of(version: string): RabbitMqEngineVersion {
+    return new RabbitMqEngineVersion(version);
+  }
+
+  private constructor(
+    /** The API string, for example `3.13`. */
+    public readonly version: string,
+  ) {}
+
+  /** Whether Amazon MQ manages patch versions (3.13 and later): `autoMinorVersionUpgrade` must then be true. */
+  public get managesPatchVersions(): boolean {
+    return versionAtLeast(this.version, '3.13');
+  }
+
+  /** The date support ended for this minor version, if it has (ISO `YYYY-MM-DD`). */
+  public get endOfSupport(): string | undefined {
+    return END_OF_SUPPORT[majorMinor(this.version)];
+  }
+
+  /** Whether this version runs only on `mq.m7g` instances (4.x; F-V06). */
+  public get requiresGraviton(): boolean {
+    return versionAtLeast(this.version, '4');
+  }
+
+  /** Whether `storageSize` can be set (4.2 and later; F-S05). */
+  public get supportsStorageSize(): boolean {
+    return versionAtLeast(this.version, '4.2');
+  }
+
+  /** @internal */
+  public _facts(): EngineVersionFacts {
+    return { version: this.version, endOfSupport: this.endOfSupport, managesPatchVersions: this.managesPatchVersions };
+  }
+}

@@ -1,0 +1,16 @@
+import { Rule, isKnown } from '../../private/rules';
+import { RabbitMqSpec } from './rabbitmq-spec';
+
+export const RABBITMQ_USER_RULES: Rule<RabbitMqSpec>[] = [
+  {
+    id: 'RabbitMqUsername',
+    fact: 'F-U01',
+    summary: 'adminUser.username: no `~`, not `guest`',
+    check: (s) => {
+      const name = s.users[0].username;
+      return isKnown(name) && (name.includes('~') || name === 'guest')
+        ? `'adminUser.username' '${name}' is not allowed for RabbitMQ; allowed: a username without '~', other than 'guest'`
+        : undefined;
+    },
+  },
+];
