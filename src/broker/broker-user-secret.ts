@@ -1,3 +1,4 @@
+import { Validations } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 
@@ -18,7 +19,7 @@ export const PASSWORD_LENGTH = 32;
  * event sources for Amazon MQ read.
  */
 export function generateUserSecret(scope: Construct, id: string, username: string, description: string): secretsmanager.Secret {
-  return new secretsmanager.Secret(scope, id, {
+  const secret = new secretsmanager.Secret(scope, id, {
     description,
     generateSecretString: {
       secretStringTemplate: JSON.stringify({ username }),
@@ -28,6 +29,11 @@ export function generateUserSecret(scope: Construct, id: string, username: strin
       requireEachIncludedType: true,
     },
   });
+  Validations.of(secret).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason: 'Amazon MQ has no Secrets Manager rotation function: a rotated secret would no longer match the broker user. Change passwords through the broker (users are applied at the next reboot).',
+  });
+  return secret;
 }
 
 /** The password as a `{{resolve:secretsmanager:...}}` dynamic reference: the template never holds the value. */

@@ -1,4 +1,4 @@
-import { ArnFormat, Aws, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Aws, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -25,6 +25,10 @@ function retentionRole(scope: Construct): iam.Role {
     assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     description: 'Sets retention on Amazon MQ broker log groups',
   });
+  Validations.of(role).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/lambda/*]',
+    reason: 'Only /aws/lambda/* log groups of this account and region: the retention function writes to its own log group, whose name is known only after the function exists. Broker log groups are named exactly.',
+  });
   // The function also sets retention on, and writes to, its own log group, whose name is known only after
   // the function exists (naming it here would make a cycle): limited to Lambda log groups of this account.
   role.addToPrincipalPolicy(new iam.PolicyStatement({
@@ -46,10 +50,12 @@ export function retainBrokerLogs(scope: Construct, brokerId: string, logTypes: s
     const logGroupName = brokerLogGroupName(brokerId, logType);
     role.addToPrincipalPolicy(new iam.PolicyStatement({
       actions: ['logs:CreateLogGroup', 'logs:DeleteRetentionPolicy', 'logs:PutRetentionPolicy'],
-      resources: [Fn.join('', ['arn:', Aws.PARTITION, ':logs:', Aws.REGION, ':', Aws.ACCOUNT_ID, ':log-group:', logGroupName, ':*'])],
+      resources: [Fn.join('', ['arn:', Aws.PARTITION, ':logs:', Aws.REGION, ':', Aws.ACCOUNT_ID, ':log-group:', logGroupName])],
     }));
     const id = `${logType[0].toUpperCase()}${logType.slice(1)}Log`;
-    new logs.LogRetention(scope, `${id}Retention`, { logGroupName, retention, role, removalPolicy });
+    // An immutable view of the role: LogRetention would otherwise add logs:PutRetentionPolicy on `*` to it.
+    const retentionResource = new logs.LogRetention(scope, `${id}Retention`, { logGroupName, retention, role: role.withoutPolicyUpdates(), removalPolicy });
+    retentionResource.node.addDependency(role);
     groups[logType] = logs.LogGroup.fromLogGroupName(scope, `${id}Group`, logGroupName);
   }
   return groups;

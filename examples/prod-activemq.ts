@@ -1,0 +1,38 @@
+// A production ActiveMQ pair: active/standby over two AZs, a customer managed key, logs kept 90 days,
+// an application user and an operator with console access, Sunday-night maintenance.
+import { Stack, StackProps } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { exampleApp } from './app';
+import { exampleVpc } from './network';
+import {
+  ActiveMqBroker, ActiveMqDeploymentMode, ActiveMqEngineVersion, ActiveMqProtocol, BrokerEncryption, BrokerInstanceType, DayOfWeek,
+} from '../src';
+
+export class ProdActiveMqStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    const vpc = exampleVpc(this, 2);
+    const broker = new ActiveMqBroker(this, 'Broker', {
+      vpc,
+      engineVersion: ActiveMqEngineVersion.V5_19,
+      deploymentMode: ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ,
+      instanceType: BrokerInstanceType.M5_XLARGE,
+      encryption: BrokerEncryption.KMS,
+      logs: { retention: logs.RetentionDays.THREE_MONTHS },
+      maintenanceWindow: { dayOfWeek: DayOfWeek.SUNDAY, timeOfDay: '02:00', timeZone: 'Europe/Paris' },
+      users: [
+        { username: 'orders-service', groups: ['orders'] },
+        { username: 'operator', groups: ['admins'], consoleAccess: true },
+      ],
+    });
+    const clients = new ec2.SecurityGroup(this, 'Clients', { vpc, description: 'Order services' });
+    broker.connections.allowDefaultPortFrom(clients, 'OpenWire from order services');
+    broker.allowProtocolFrom(clients, ActiveMqProtocol.STOMP);
+  }
+}
+
+if (require.main === module) {
+  exampleApp(ProdActiveMqStack, 'ProdActiveMq');
+}

@@ -1,0 +1,34 @@
+// A production RabbitMQ cluster: three nodes over three AZs, 4.2 on Graviton, 200 GiB per node,
+// a customer managed key, logs kept six months, clients allowed from one security group.
+import { Size, Stack, StackProps } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { exampleApp } from './app';
+import { exampleVpc } from './network';
+import {
+  BrokerEncryption, BrokerInstanceType, DayOfWeek, RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion,
+} from '../src';
+
+export class ProdRabbitMqStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    const vpc = exampleVpc(this, 3);
+    const broker = new RabbitMqBroker(this, 'Broker', {
+      vpc,
+      engineVersion: RabbitMqEngineVersion.V4_2,
+      deploymentMode: RabbitMqDeploymentMode.CLUSTER_MULTI_AZ,
+      instanceType: BrokerInstanceType.M7G_LARGE,
+      storageSize: Size.gibibytes(200),
+      encryption: BrokerEncryption.KMS,
+      logs: { retention: logs.RetentionDays.SIX_MONTHS },
+      maintenanceWindow: { dayOfWeek: DayOfWeek.SATURDAY, timeOfDay: '23:30' },
+    });
+    const workers = new ec2.SecurityGroup(this, 'Workers', { vpc, description: 'Queue workers' });
+    broker.connections.allowDefaultPortFrom(workers, 'AMQPS from queue workers');
+  }
+}
+
+if (require.main === module) {
+  exampleApp(ProdRabbitMqStack, 'ProdRabbitMq');
+}
