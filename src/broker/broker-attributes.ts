@@ -20,7 +20,7 @@ export interface BrokerAttributes {
 /** Name and ID read from a broker ARN; tokens are split at deploy time. */
 export function parseBrokerArn(scope: IConstruct, brokerArn: string): { brokerName: string; brokerId: string } {
   if (Token.isUnresolved(brokerArn)) {
-    const parts = Fn.split(':', brokerArn, 8);
+    const parts = Fn.split(':', brokerArn);
     return { brokerName: Fn.select(6, parts), brokerId: Fn.select(7, parts) };
   }
   const parts = brokerArn.split(':');
