@@ -20,7 +20,7 @@ import { generateUserSecret, passwordReference } from '../broker/broker-user-sec
 import { ImportedBroker } from '../broker/imported-broker';
 import { BrokerInstanceType } from '../broker/instance-type';
 import { newBrokerSecurityGroup } from '../broker/network';
-import { activeMqLogsResourcePolicy, retainBrokerLogs } from '../broker/logging';
+import { activeMqLogsResourcePolicy, brokerLogGroup, retainBrokerLogs } from '../broker/logging';
 import { ActiveMqProtocol } from '../broker/protocol';
 import { USER_RULES } from '../broker/rules/users';
 import { Rule, validateRules } from '../private/rules';
@@ -105,10 +105,6 @@ export class ActiveMqBroker extends BrokerBase {
   public readonly deploymentMode: ActiveMqDeploymentMode;
   /** The customer managed key that encrypts the broker, with encryption KMS. */
   public readonly encryptionKey?: kms.IKey;
-  /** The general log group (`/aws/amazonmq/broker/<id>/general`), when published. */
-  public readonly generalLogGroup?: logs.ILogGroup;
-  /** The audit log group (`/aws/amazonmq/broker/<id>/audit`), when published. */
-  public readonly auditLogGroup?: logs.ILogGroup;
   /** OpenWire endpoints (`ssl://...:61617`), one per broker instance. @attribute */
   public readonly openWireEndpoints: string[];
   /** AMQP endpoints (`amqp+ssl://...:5671`), one per broker instance. @attribute */
@@ -129,6 +125,7 @@ export class ActiveMqBroker extends BrokerBase {
   private spec: ActiveMqSpec;
   private readonly userList: Array<ActiveMqUserProps & ActiveMqUser> = [];
   private readonly removalPolicy: RemovalPolicy;
+  private readonly logTypes: string[];
 
   constructor(scope: Construct, id: string, props: ActiveMqBrokerProps) {
     super(scope, id);
@@ -161,7 +158,7 @@ export class ActiveMqBroker extends BrokerBase {
     }
 
     const logOptions = props.logs ?? {};
-    const logTypes = [
+    const logTypes = this.logTypes = [
       ...(logOptions.general ?? true ? ['general'] : []),
       ...(logOptions.audit ?? true ? ['audit'] : []),
     ];
@@ -195,9 +192,7 @@ export class ActiveMqBroker extends BrokerBase {
     if (logTypes.length > 0) {
       // Amazon MQ for ActiveMQ writes logs through a CloudWatch Logs resource policy, needed before it starts.
       resource.node.addDependency(activeMqLogsResourcePolicy(this));
-      const groups = retainBrokerLogs(this, this.brokerId, logTypes, logOptions.retention ?? logs.RetentionDays.ONE_YEAR, this.removalPolicy);
-      this.generalLogGroup = groups.general;
-      this.auditLogGroup = groups.audit;
+      retainBrokerLogs(this, this.brokerId, logTypes, logOptions.retention ?? logs.RetentionDays.ONE_YEAR, this.removalPolicy);
     }
   }
 
@@ -216,6 +211,16 @@ export class ActiveMqBroker extends BrokerBase {
     validateRules(this, 'ActiveMqBroker.addUser', ADD_USER_RULES, spec);
     this.spec = spec;
     return this.createUser(user);
+  }
+
+  /** The general log group (`/aws/amazonmq/broker/<id>/general`), when the broker publishes it. */
+  public get generalLogGroup(): logs.ILogGroup | undefined {
+    return this.logTypes.includes('general') ? brokerLogGroup(this, this.brokerId, 'general') : undefined;
+  }
+
+  /** The audit log group (`/aws/amazonmq/broker/<id>/audit`), when the broker publishes it. */
+  public get auditLogGroup(): logs.ILogGroup | undefined {
+    return this.logTypes.includes('audit') ? brokerLogGroup(this, this.brokerId, 'audit') : undefined;
   }
 
   protected get metricBrokerDimension(): string {

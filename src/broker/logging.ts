@@ -38,14 +38,20 @@ function retentionRole(scope: Construct): iam.Role {
   return role;
 }
 
+/** The log group of one log type of a broker, imported by name on first use (imports cost synth time). */
+export function brokerLogGroup(scope: Construct, brokerId: string, logType: string): logs.ILogGroup {
+  const id = `${logType[0].toUpperCase()}${logType.slice(1)}LogGroup`;
+  return scope.node.tryFindChild(id) as logs.ILogGroup | undefined
+    ?? logs.LogGroup.fromLogGroupName(scope, id, brokerLogGroupName(brokerId, logType));
+}
+
 /**
  * Sets retention on the log groups of one broker, through aws-cdk-lib's LogRetention custom resource (which
- * creates the group if Amazon MQ has not yet); returns the log groups by log type.
+ * creates the group if Amazon MQ has not yet).
  */
 export function retainBrokerLogs(scope: Construct, brokerId: string, logTypes: string[],
-  retention: logs.RetentionDays, removalPolicy: RemovalPolicy): Record<string, logs.ILogGroup> {
+  retention: logs.RetentionDays, removalPolicy: RemovalPolicy): void {
   const role = retentionRole(scope);
-  const groups: Record<string, logs.ILogGroup> = {};
   for (const logType of logTypes) {
     const logGroupName = brokerLogGroupName(brokerId, logType);
     role.addToPrincipalPolicy(new iam.PolicyStatement({
@@ -56,9 +62,7 @@ export function retainBrokerLogs(scope: Construct, brokerId: string, logTypes: s
     // An immutable view of the role: LogRetention would otherwise add logs:PutRetentionPolicy on `*` to it.
     const retentionResource = new logs.LogRetention(scope, `${id}Retention`, { logGroupName, retention, role: role.withoutPolicyUpdates(), removalPolicy });
     retentionResource.node.addDependency(role);
-    groups[logType] = logs.LogGroup.fromLogGroupName(scope, `${id}Group`, logGroupName);
   }
-  return groups;
 }
 
 const RESOURCE_POLICY_ID = 'AmazonMqLogsResourcePolicy';

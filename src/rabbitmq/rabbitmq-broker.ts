@@ -15,7 +15,7 @@ import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
 import { ImportedBroker } from '../broker/imported-broker';
 import { BrokerInstanceType } from '../broker/instance-type';
-import { retainBrokerLogs } from '../broker/logging';
+import { brokerLogGroup, retainBrokerLogs } from '../broker/logging';
 import { newBrokerSecurityGroup } from '../broker/network';
 import { RabbitMqProtocol } from '../broker/protocol';
 import { validateRules } from '../private/rules';
@@ -101,14 +101,14 @@ export class RabbitMqBroker extends BrokerBase {
   public readonly adminSecret: secretsmanager.ISecret;
   /** The customer managed key that encrypts the broker, with encryption KMS. */
   public readonly encryptionKey?: kms.IKey;
-  /** The general log group (`/aws/amazonmq/broker/<id>/general`), when published. */
-  public readonly generalLogGroup?: logs.ILogGroup;
   /** AMQPS endpoints (`amqps://...:5671`). @attribute */
   public readonly amqpsEndpoints: string[];
   /** Web console URLs. @attribute */
   public readonly consoleUrls: string[];
   /** The engine version actually running, with its patch number. @attribute */
   public readonly engineVersionCurrent: string;
+
+  private readonly logTypes: string[];
 
   constructor(scope: Construct, id: string, props: RabbitMqBrokerProps) {
     super(scope, id);
@@ -151,6 +151,7 @@ export class RabbitMqBroker extends BrokerBase {
     }
 
     const general = props.logs?.general ?? true;
+    this.logTypes = general ? ['general'] : [];
     const { resource, encryptionKey } = createCfnBroker(this, spec, props, {
       engineType: 'RABBITMQ',
       securityGroups,
@@ -172,9 +173,13 @@ export class RabbitMqBroker extends BrokerBase {
 
     if (general) {
       // RabbitMQ publishes through its service-linked role: no resource policy (mq-facts F-L03).
-      const groups = retainBrokerLogs(this, this.brokerId, ['general'], props.logs?.retention ?? logs.RetentionDays.ONE_YEAR, removalPolicy);
-      this.generalLogGroup = groups.general;
+      retainBrokerLogs(this, this.brokerId, ['general'], props.logs?.retention ?? logs.RetentionDays.ONE_YEAR, removalPolicy);
     }
+  }
+
+  /** The general log group (`/aws/amazonmq/broker/<id>/general`), when the broker publishes it. */
+  public get generalLogGroup(): logs.ILogGroup | undefined {
+    return this.logTypes.includes('general') ? brokerLogGroup(this, this.brokerId, 'general') : undefined;
   }
 
   protected get metricBrokerDimension(): string {

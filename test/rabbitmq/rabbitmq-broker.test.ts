@@ -127,3 +127,12 @@ describe('RabbitMqBroker connections, grants and imports', () => {
     expect(imported.env.region).toBe('eu-west-1');
   });
 });
+
+test('log groups are exposed by their Amazon MQ names, and absent when the log is off', () => {
+  const { stack, vpc } = stackWithVpc();
+  const on = new RabbitMqBroker(stack, 'On', { vpc, ...SINGLE });
+  const off = new RabbitMqBroker(stack, 'Off', { vpc, ...SINGLE, logs: { general: false } });
+  expect(stack.resolve(on.generalLogGroup!.logGroupName)).toEqual({ 'Fn::Join': ['', ['/aws/amazonmq/broker/', { Ref: expect.stringMatching(/^On/) }, '/general']] });
+  expect(on.generalLogGroup).toBe(on.generalLogGroup);
+  expect(off.generalLogGroup).toBeUndefined();
+});

@@ -1,0 +1,77 @@
+// One benchmark run: synthesizes an app of N ActiveMQ brokers with default props, built either with this
+// library ("library") or by hand from CfnBroker and the same supporting resources ("raw").
+// Prints JSON: milliseconds to build and synthesize, and the process's peak RSS.
+import { Aws, Fn, App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { ActiveMqBroker, ActiveMqDeploymentMode, ActiveMqEngineVersion } from '../src';
+
+const [kind, count] = [process.argv[2], Number(process.argv[3])];
+const started = process.hrtime.bigint();
+const app = new App({ outdir: process.argv[4] });
+// 25 brokers per stack: 100 brokers would exceed CloudFormation's 500 resources in one stack.
+const PER_STACK = 25;
+let stack: Stack;
+let vpc: ec2.Vpc;
+function stackFor(i: number): void {
+  if (i % PER_STACK === 0) {
+    stack = new Stack(app, `Bench${i / PER_STACK}`);
+    vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0 });
+  }
+}
+
+function rawBroker(i: number): void {
+  const { role, policy } = rawStackShared();
+  const sg = new ec2.SecurityGroup(stack, `Sg${i}`, { vpc, allowAllOutbound: false });
+  const secret = new secretsmanager.Secret(stack, `Secret${i}`, {
+    generateSecretString: { secretStringTemplate: '{"username":"admin"}', generateStringKey: 'password', passwordLength: 32, excludeCharacters: ',:=' },
+  });
+  const broker = new CfnBroker(stack, `Broker${i}`, {
+    brokerName: `bench-broker-${i}`, engineType: 'ACTIVEMQ', engineVersion: '5.19', deploymentMode: 'SINGLE_INSTANCE',
+    hostInstanceType: 'mq.m5.large', publiclyAccessible: false, autoMinorVersionUpgrade: true, storageType: 'EFS',
+    authenticationStrategy: 'SIMPLE', encryptionOptions: { useAwsOwnedKey: true }, logs: { general: true, audit: true },
+    subnetIds: [vpc.selectSubnets().subnets[0].subnetId], securityGroups: [sg.securityGroupId],
+    users: [{ username: 'admin', consoleAccess: true, password: secret.secretValueFromJson('password').unsafeUnwrap() }],
+  });
+  broker.applyRemovalPolicy(RemovalPolicy.RETAIN);
+  broker.node.addDependency(policy);
+  for (const type of ['general', 'audit']) {
+    const name = Fn.join('', ['/aws/amazonmq/broker/', broker.ref, `/${type}`]);
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['logs:PutRetentionPolicy'], resources: [name] }));
+    new logs.LogRetention(stack, `Retention${i}${type}`, { logGroupName: name, retention: logs.RetentionDays.ONE_YEAR, role: role.withoutPolicyUpdates() });
+  }
+}
+
+/** The per-stack resources the library shares between brokers: retention role and logs resource policy. */
+function rawStackShared(): { role: iam.Role; policy: logs.ResourcePolicy } {
+  const existing = stack.node.tryFindChild('RetentionRole') as iam.Role | undefined;
+  if (existing) {
+    return { role: existing, policy: stack.node.findChild('LogsPolicy') as logs.ResourcePolicy };
+  }
+  const role = new iam.Role(stack, 'RetentionRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  const policy = new logs.ResourcePolicy(stack, 'LogsPolicy', { resourcePolicyName: `mq-logs-${stack.stackName}` });
+  policy.document.addStatements(new iam.PolicyStatement({
+    principals: [new iam.ServicePrincipal('mq.amazonaws.com')], actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+    resources: [Fn.join('', ['arn:', Aws.PARTITION, ':logs:', Aws.REGION, ':', Aws.ACCOUNT_ID, ':log-group:/aws/amazonmq/*'])],
+  }));
+  return { role, policy };
+}
+
+if (kind === 'library') {
+  for (let i = 0; i < count; i++) {
+    stackFor(i);
+    new ActiveMqBroker(stack, `Broker${i}`, { vpc, engineVersion: ActiveMqEngineVersion.V5_19, deploymentMode: ActiveMqDeploymentMode.SINGLE_INSTANCE });
+  }
+} else {
+  for (let i = 0; i < count; i++) {
+    stackFor(i);
+    rawBroker(i);
+  }
+}
+const assembly = app.synth();
+const resources = assembly.stacks.reduce((n, s) => n + Object.keys(s.template.Resources).length, 0);
+const ms = Number(process.hrtime.bigint() - started) / 1e6;
+console.log(JSON.stringify({ kind, count, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, resources }));
