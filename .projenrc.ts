@@ -49,7 +49,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'bench', 'scripts'],
+    devdirs: ['test'],
   },
   jestOptions: {
     // Snapshots must be able to fail: a changed broker logical ID replaces the broker and loses its messages.

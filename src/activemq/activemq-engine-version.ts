@@ -2,9 +2,9 @@ import { EngineVersionFacts, majorMinor, versionAtLeast } from '../private/versi
 
 /** Minor versions whose support ended (mq-facts F-V03..F-V05). */
 const END_OF_SUPPORT: Record<string, string> = {
-  '5.17': '2025-06-16',
-  '5.16': '2024-11-15',
-  '5.15': '2024-09-16',
+  5.17: '2025-06-16',
+  5.16: '2024-11-15',
+  5.15: '2024-09-16',
 };
 
 /**

@@ -1,5 +1,5 @@
-import * as kms from 'aws-cdk-lib/aws-kms';
 import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { BrokerEncryptionProps } from './broker-props';
 import { BrokerEncryption } from './encryption';

@@ -133,7 +133,8 @@ describe('ActiveMqBroker options', () => {
     const { stack, vpc } = stackWithVpc();
     const given = new secretsmanager.Secret(stack, 'AppPassword', { generateSecretString: { generateStringKey: 'password', secretStringTemplate: '{}' } });
     const broker = new ActiveMqBroker(stack, 'Broker', {
-      vpc, ...SINGLE,
+      vpc,
+      ...SINGLE,
       users: [{ username: 'app', password: given, groups: ['orders'] }],
     });
     const ops = broker.addUser('ops', { consoleAccess: true, groups: ['admins'] });
@@ -182,7 +183,8 @@ describe('ActiveMqBroker options', () => {
     const { stack, vpc } = stackWithVpc();
     const password = secretsmanager.Secret.fromSecretNameV2(stack, 'LdapPassword', 'ldap/service');
     new ActiveMqBroker(stack, 'Broker', {
-      vpc, ...SINGLE,
+      vpc,
+      ...SINGLE,
       authentication: ActiveMqAuthentication.ldap({
         hosts: ['ldap.example.com'],
         userBase: 'ou=Users,dc=example,dc=com',

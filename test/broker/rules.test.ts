@@ -48,8 +48,13 @@ const ACTIVEMQ_CASES: Case<ActiveMqBrokerProps>[] = [
     "'storageType' EBS is not allowed with deploymentMode ACTIVE_STANDBY_MULTI_AZ; allowed: EFS (active/standby brokers share their storage)"],
   ['ActiveMqLdapHosts', (_, stack) => ({
     authentication: ActiveMqAuthentication.ldap({
-      hosts: [], userBase: 'ou=u', userSearchMatching: '(uid={0})', roleBase: 'ou=g', roleSearchMatching: '(member={0})',
-      serviceAccountUsername: 'svc', serviceAccountPassword: secretsmanager.Secret.fromSecretNameV2(stack, 'P', 'ldap'),
+      hosts: [],
+      userBase: 'ou=u',
+      userSearchMatching: '(uid={0})',
+      roleBase: 'ou=g',
+      roleSearchMatching: '(member={0})',
+      serviceAccountUsername: 'svc',
+      serviceAccountPassword: secretsmanager.Secret.fromSecretNameV2(stack, 'P', 'ldap'),
     }),
   }), "'authentication.hosts' is empty; allowed: one or more LDAP server host names"],
   ['ActiveMqUserLimit', () => ({ users: Array.from({ length: 251 }, (_, i) => ({ username: `user${i}` })) }), "'users' has 251 users; allowed: at most 250"],
@@ -103,7 +108,8 @@ test('every rule has a failing test above', () => {
 test('all failures of one construct are reported together', () => {
   const { stack, vpc } = stackWithVpc();
   expect(() => new ActiveMqBroker(stack, 'Broker', {
-    vpc, ...AMQ,
+    vpc,
+    ...AMQ,
     brokerName: 'bad name',
     instanceType: BrokerInstanceType.M7G_LARGE,
     autoMinorVersionUpgrade: false,
@@ -122,13 +128,15 @@ test('tokens are never rejected for being unknown', () => {
   const { stack, vpc } = stackWithVpc();
   const unknown = Token.asString({ Ref: 'Unknown' });
   new ActiveMqBroker(stack, 'Amq', {
-    vpc, ...AMQ,
+    vpc,
+    ...AMQ,
     brokerName: unknown,
     maintenanceWindow: { dayOfWeek: DayOfWeek.MONDAY, timeOfDay: unknown, timeZone: unknown },
     users: [{ username: unknown, groups: [unknown] }],
   });
   new RabbitMqBroker(stack, 'Rmq', {
-    vpc, ...RMQ,
+    vpc,
+    ...RMQ,
     deploymentMode: RabbitMqDeploymentMode.CLUSTER_MULTI_AZ,
     storageSize: Size.gibibytes(Token.asNumber({ Ref: 'Size' })),
     adminUser: { username: unknown },

@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { exampleApp } from '../../examples/app';
 import { EXAMPLES } from '../../examples/index';
@@ -6,7 +9,7 @@ import { EXAMPLES } from '../../examples/index';
 // Acknowledgements need a reason by API (Validations.acknowledge({ id, reason })).
 describe.each(EXAMPLES)('cdk-nag AwsSolutions on example $file', ({ stack, stackName }) => {
   test('synthesizes with no unacknowledged finding', () => {
-    const app = new App({ outdir: require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'nag-')) });
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'nag-')) });
     exampleApp(stack, stackName, app);
     expect(() => app.synth()).not.toThrow();
   });

@@ -72,7 +72,8 @@ describe('RabbitMqBroker options', () => {
     const { stack, vpc } = stackWithVpc();
     const secret = new secretsmanager.Secret(stack, 'Given', { generateSecretString: { generateStringKey: 'password', secretStringTemplate: '{}' } });
     const broker = new RabbitMqBroker(stack, 'Broker', {
-      vpc, ...SINGLE,
+      vpc,
+      ...SINGLE,
       adminUser: { username: 'ops', password: secret },
       resourceShareArns: ['arn:aws:ram:us-east-1:123456789012:resource-share/abc'],
     });

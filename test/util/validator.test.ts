@@ -1,6 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import { Template } from 'aws-cdk-lib/assertions';
+import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import { cloudFormationFindings } from './cfn-validate';
 
 // The validator must be able to fail, or "every template passes" proves nothing.

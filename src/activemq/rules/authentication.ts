@@ -1,5 +1,5 @@
-import { Rule, isKnown } from '../../private/rules';
 import { ActiveMqSpec } from './activemq-spec';
+import { Rule, isKnown } from '../../private/rules';
 
 const MAX_USERS = 250;
 

@@ -1,9 +1,9 @@
-import { SHARED_RULES } from '../../broker/broker-core';
-import { Rule } from '../../private/rules';
+import { ActiveMqSpec } from './activemq-spec';
 import { ACTIVEMQ_AUTHENTICATION_RULES } from './authentication';
 import { ACTIVEMQ_INSTANCE_TYPE_RULES } from './instance-type';
 import { ACTIVEMQ_STORAGE_RULES } from './storage';
-import { ActiveMqSpec } from './activemq-spec';
+import { SHARED_RULES } from '../../broker/broker-core';
+import { Rule } from '../../private/rules';
 
 /** Every rule an ActiveMQ broker is checked against. */
 export const ACTIVEMQ_RULES: ReadonlyArray<Rule<ActiveMqSpec>> = [

@@ -1,5 +1,5 @@
-import { Rule } from '../../private/rules';
 import { ActiveMqSpec } from './activemq-spec';
+import { Rule } from '../../private/rules';
 
 /** Families Amazon MQ offers for ActiveMQ (mq-facts F-I01..F-I05). */
 const ACTIVEMQ_FAMILIES = ['t2', 't3', 'm4', 'm5'];

@@ -1,10 +1,10 @@
-import { SHARED_RULES } from '../../broker/broker-core';
-import { Rule } from '../../private/rules';
 import { RABBITMQ_INSTANCE_TYPE_RULES } from './instance-type';
 import { RABBITMQ_NETWORK_RULES } from './network';
+import { RabbitMqSpec } from './rabbitmq-spec';
 import { RABBITMQ_STORAGE_RULES } from './storage';
 import { RABBITMQ_USER_RULES } from './users';
-import { RabbitMqSpec } from './rabbitmq-spec';
+import { SHARED_RULES } from '../../broker/broker-core';
+import { Rule } from '../../private/rules';
 
 /** Every rule a RabbitMQ broker is checked against. */
 export const RABBITMQ_RULES: ReadonlyArray<Rule<RabbitMqSpec>> = [

@@ -1,5 +1,5 @@
-import { Rule } from '../../private/rules';
 import { RabbitMqSpec } from './rabbitmq-spec';
+import { Rule } from '../../private/rules';
 
 export const RABBITMQ_NETWORK_RULES: Rule<RabbitMqSpec>[] = [
   {

@@ -1,5 +1,5 @@
-import { Rule, isKnown } from '../../private/rules';
 import { RabbitMqSpec } from './rabbitmq-spec';
+import { Rule, isKnown } from '../../private/rules';
 
 export const RABBITMQ_USER_RULES: Rule<RabbitMqSpec>[] = [
   {
