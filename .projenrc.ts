@@ -37,8 +37,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
   depsUpgrade: false,
   pullRequestTemplate: false,
   vscode: false,
+  // Parses `ActiveMqConfigurationData.fromXml()` input at synth time; bundled so jsii users need nothing else.
+  bundledDeps: ['@xmldom/xmldom@0.9.12'],
+  // The reboot handler (applyImmediately) runs on the current Lambda Node.js runtime, with the SDK it provides.
+  lambdaOptions: { runtime: awscdk.LambdaRuntime.NODEJS_24_X },
   devDeps: [
     'aws-cdk@2.1148.1',
+    '@aws-sdk/client-mq@3.1048.0',
     'cdk-nag@3.0.2',
     'typescript@^6.0.3',
     '@types/node@^20',
@@ -76,6 +81,12 @@ project.addTask('examples', {
   description: 'Synthesize every example app with the aws-cdk CLI and print a summary per stack',
   exec: 'ts-node scripts/synth-examples.ts',
   receiveArgs: true,
+});
+
+// The permitted-XML tables are derived from the XSDs Amazon MQ publishes (schemas/activemq); a test keeps them in sync.
+project.addTask('derive:activemq-schema', {
+  description: 'Regenerate src/activemq/configuration/amazon-mq-xsd.generated.ts from schemas/activemq/*.xsd',
+  exec: 'ts-node scripts/derive-activemq-schema.ts',
 });
 
 // Synth benchmark (a script, not a test): our constructs against hand-written CfnBroker apps.

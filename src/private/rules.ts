@@ -3,8 +3,8 @@ import { IConstruct } from 'constructs';
 import { MqValidationError } from './errors';
 
 /**
- * One AWS rule, as data. `check` returns undefined when the input is fine, or the problem in the shape
- * "'property' value is not allowed ...; allowed: ...". The runner adds the rule id and the mq-facts row.
+ * One AWS rule, as data. `check` returns undefined (or an empty list) when the input is fine, or the problem(s)
+ * in the shape "'property' value is not allowed ...; allowed: ...". The runner adds the rule id and the mq-facts row.
  */
 export interface Rule<T> {
   /** Stable id, shown in the error and the README table. */
@@ -13,7 +13,7 @@ export interface Rule<T> {
   readonly fact: string;
   /** One line for the README table. */
   readonly summary: string;
-  readonly check: (input: T) => string | undefined;
+  readonly check: (input: T) => string | string[] | undefined;
 }
 
 /**
@@ -23,8 +23,8 @@ export interface Rule<T> {
 export function validateRules<T>(scope: IConstruct, className: string, rules: ReadonlyArray<Rule<T>>, input: T): void {
   const failures: string[] = [];
   for (const rule of rules) {
-    const problem = rule.check(input);
-    if (problem !== undefined) {
+    const problems = rule.check(input) ?? [];
+    for (const problem of typeof problems === 'string' ? [problems] : problems) {
       failures.push(`  - ${problem} [${rule.id}, mq-facts ${rule.fact}]`);
     }
   }

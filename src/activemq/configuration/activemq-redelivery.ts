@@ -1,0 +1,56 @@
+import { Duration } from 'aws-cdk-lib';
+import { ActiveMqDestination } from './activemq-destination';
+
+/** How the broker redelivers a message a consumer rejected (`<redeliveryPolicy>`). */
+export interface ActiveMqRedeliveryPolicy {
+  /**
+   * Redeliveries before the message goes to the dead-letter queue; -1 for unlimited.
+   * @default 6
+   */
+  readonly maximumRedeliveries?: number;
+  /** @default Duration.seconds(1) */
+  readonly initialRedeliveryDelay?: Duration;
+  /** @default Duration.seconds(1) */
+  readonly redeliveryDelay?: Duration;
+  /** @default false */
+  readonly useExponentialBackOff?: boolean;
+  /** @default 5 */
+  readonly backOffMultiplier?: number;
+  /** @default - no maximum */
+  readonly maximumRedeliveryDelay?: Duration;
+  /** @default false */
+  readonly useCollisionAvoidance?: boolean;
+  /** @default 15 */
+  readonly collisionAvoidancePercent?: number;
+}
+
+/** A redelivery policy for the destinations a pattern matches. */
+export interface ActiveMqDestinationRedeliveryPolicy extends ActiveMqRedeliveryPolicy {
+  /** The destinations (patterns allowed). */
+  readonly destination: ActiveMqDestination;
+}
+
+/**
+ * Broker-side redelivery (`<redeliveryPlugin>`): a rejected message is scheduled again after a delay instead of
+ * going straight to the dead-letter queue. It needs the scheduler, so the rendered `<broker>` gets
+ * `schedulerSupport="true"` unless you set it.
+ */
+export interface ActiveMqRedeliveryOptions {
+  /**
+   * The policy of destinations no `destinationPolicies` entry matches.
+   * @default - ActiveMQ's defaults
+   */
+  readonly defaultPolicy?: ActiveMqRedeliveryPolicy;
+  /** @default - none */
+  readonly destinationPolicies?: ActiveMqDestinationRedeliveryPolicy[];
+  /**
+   * Whether a message no policy matches goes to the dead-letter queue.
+   * @default true
+   */
+  readonly fallbackToDeadLetter?: boolean;
+  /**
+   * Whether a message goes to the dead-letter queue after its last redelivery.
+   * @default true
+   */
+  readonly sendToDlqIfMaxRetriesExceeded?: boolean;
+}
