@@ -139,6 +139,7 @@ export class ActiveMqBroker extends BrokerBase {
         defaultInstanceType: BrokerInstanceType.M5_LARGE,
         subnetRequirement: SUBNETS[props.deploymentMode],
         users: [...users],
+        authenticationStrategy: authentication.strategy,
       }),
       deploymentMode: props.deploymentMode,
       storageType: props.storageType ?? ActiveMqStorageType.EFS,

@@ -9,6 +9,7 @@ import { renderEncryption } from './encryption-options';
 import { BrokerInstanceType } from './instance-type';
 import { selectBrokerSubnets } from './network';
 import { BROKER_NAME_RULES } from './rules/broker-name';
+import { CONFIGURATION_RULES } from './rules/configuration';
 import { ENCRYPTION_RULES } from './rules/encryption';
 import { ENGINE_VERSION_RULES } from './rules/engine-version';
 import { MAINTENANCE_WINDOW_RULES } from './rules/maintenance-window';
@@ -27,6 +28,7 @@ export const SHARED_RULES: ReadonlyArray<Rule<BrokerSpec>> = [
   ...ENCRYPTION_RULES,
   ...USER_RULES,
   ...REMOVAL_POLICY_RULES,
+  ...CONFIGURATION_RULES,
 ];
 
 /** Engine facts the shared spec needs from an engine's constructor. */
@@ -37,6 +39,7 @@ export interface EngineInput {
   readonly defaultInstanceType: BrokerInstanceType;
   readonly subnetRequirement: SubnetRequirement;
   readonly users: UserSpec[];
+  readonly authenticationStrategy: string;
 }
 
 /** The shared part of a broker's spec: name, subnets and the props every engine has. */
@@ -58,6 +61,8 @@ export function baseSpec(scope: Construct, props: BrokerProps, engine: EngineInp
     encryptionKey: props.encryptionKey,
     users: engine.users,
     removalPolicy: props.removalPolicy,
+    authenticationStrategy: engine.authenticationStrategy,
+    configuration: props.configuration,
   };
 }
 
@@ -95,6 +100,7 @@ export function createCfnBroker(scope: Construct, spec: BrokerSpec, props: Broke
       timeZone: spec.maintenanceWindow.timeZone ?? 'UTC',
     },
     users: engine.users,
+    configuration: spec.configuration && { id: spec.configuration.configurationId, revision: spec.configuration.configurationRevision },
     ...engine.extra,
   });
   resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);

@@ -2,6 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { IBrokerConfiguration } from './configuration/broker-configuration';
 import { BrokerEncryption } from './encryption';
 import { BrokerInstanceType } from './instance-type';
 import { MaintenanceWindow } from './maintenance-window';
@@ -35,6 +36,19 @@ export interface BrokerProps extends BrokerNetworkProps, BrokerEncryptionProps {
    * @default RemovalPolicy.RETAIN - a broker holds messages
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * The configuration the broker uses (an `ActiveMqConfiguration` or `RabbitMqConfiguration` of the same engine
+   * version and authentication strategy). One configuration may serve several brokers.
+   * @default - Amazon MQ's default configuration
+   */
+  readonly configuration?: IBrokerConfiguration;
+  /**
+   * Reboot the broker after a deploy that changed what Amazon MQ otherwise applies only at the next reboot or
+   * maintenance window: the configuration revision, users, instance type, engine version or logs (mq-facts F-M02).
+   * A custom resource calls `mq:RebootBroker` and waits until the broker runs again; clients reconnect.
+   * @default false - changes wait for the maintenance window
+   */
+  readonly applyImmediately?: boolean;
 }
 
 /** Networking props shared by both engines. */

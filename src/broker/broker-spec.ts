@@ -1,6 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { IBrokerConfiguration } from './configuration/broker-configuration';
 import { BrokerEncryption } from './encryption';
 import { BrokerInstanceType } from './instance-type';
 import { MaintenanceWindow } from './maintenance-window';
@@ -37,6 +38,9 @@ export interface BrokerSpec {
   readonly encryptionKey?: kms.IKey;
   readonly users: UserSpec[];
   readonly removalPolicy?: RemovalPolicy;
+  /** SIMPLE, LDAP or CONFIG_MANAGED. */
+  readonly authenticationStrategy: string;
+  readonly configuration?: IBrokerConfiguration;
 }
 
 /** Subnets a deployment mode needs (mq-facts §2.4). */

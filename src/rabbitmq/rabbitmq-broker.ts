@@ -4,6 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { RabbitMqConfiguration } from './configuration/rabbitmq-configuration';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
 import { RabbitMqEngineVersion } from './rabbitmq-engine-version';
 import { RABBITMQ_RULES } from './rules';
@@ -123,11 +124,13 @@ export class RabbitMqBroker extends BrokerBase {
         // A cluster spreads three nodes over up to three AZs (mq-facts F-D03, F-D04).
         subnetRequirement: props.deploymentMode === RabbitMqDeploymentMode.CLUSTER_MULTI_AZ ? { min: 1, max: 3 } : { min: 1, max: 1 },
         users: [{ username: this.adminUsername }],
+        authenticationStrategy: 'SIMPLE',
       }),
       deploymentMode: props.deploymentMode,
       storageSizeGiB: props.storageSize?.toGibibytes(),
       requiresGraviton: props.engineVersion.requiresGraviton,
       supportsStorageSize: props.engineVersion.supportsStorageSize,
+      configurationSettings: props.configuration instanceof RabbitMqConfiguration ? props.configuration._settings() : undefined,
     };
     validateRules(this, 'RabbitMqBroker', RABBITMQ_RULES, spec);
     if (publiclyAccessible && props.vpc) {

@@ -1,15 +1,14 @@
-import { Annotations } from 'aws-cdk-lib';
+import { Annotations, Resource } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ActiveMqConfigurationData, ActiveMqConfigurationDocument } from './activemq-configuration-data';
+import { ActiveMqConfigurationData } from './activemq-configuration-data';
 import { AMAZON_MQ_XSD } from './amazon-mq-xsd.generated';
-import {
-  BrokerConfigurationAttributes, BrokerConfigurationBase, BrokerConfigurationProps, CONFIGURATION_NAME_RULES, ConfigurationSpec, IBrokerConfiguration, ImportedConfiguration,
-} from '../../broker/configuration/broker-configuration';
-import { Rule, validateRules } from '../../private/rules';
+import { BrokerConfigurationAttributes, BrokerConfigurationProps, IBrokerConfiguration } from '../../broker/configuration/broker-configuration';
+import { configurationName, createCfnConfiguration, ImportedConfiguration } from '../../broker/configuration/configuration-core';
+import { validateRules } from '../../private/rules';
 import { majorMinor } from '../../private/versions';
 import { XmlNode } from '../../private/xml/xml-node';
-import { validateXml } from '../../private/xml/xml-validator';
 import { ActiveMqEngineVersion } from '../activemq-engine-version';
+import { ACTIVEMQ_CONFIGURATION_RULES } from '../rules/configuration';
 
 /** How the brokers that use a configuration authenticate users; must match the broker's (mq-facts F-C04). */
 export enum ActiveMqAuthenticationStrategy {
@@ -30,33 +29,13 @@ export interface ActiveMqConfigurationProps extends BrokerConfigurationProps {
   readonly authenticationStrategy?: ActiveMqAuthenticationStrategy;
 }
 
-interface ActiveMqConfigurationSpec extends ConfigurationSpec {
-  readonly document: ActiveMqConfigurationDocument;
-  readonly schemaVersion: string;
-}
-
 /** The group Amazon MQ's web console uses to send and receive (mq-facts F-X09). */
 const WEB_CONSOLE_GROUP = 'activemq-webconsole';
 
-export const ACTIVEMQ_CONFIGURATION_RULES: ReadonlyArray<Rule<ActiveMqConfigurationSpec>> = [
-  ...CONFIGURATION_NAME_RULES,
-  {
-    id: 'ActiveMqConfigurationModel',
-    fact: 'F-C05, F-X08',
-    summary: 'the XML is well formed, in the ActiveMQ namespace; model values (destination names, groups, network connectors ≤ 20) are valid',
-    check: (s) => s.document.problems,
-  },
-  {
-    id: 'ActiveMqConfigurationXsd',
-    fact: 'F-X01..F-X07',
-    summary: 'only elements, attributes and values that the Amazon MQ XSD of the engine version permits',
-    check: (s) => s.document.root && validateXml(s.document.root, AMAZON_MQ_XSD[s.schemaVersion]),
-  },
-];
-
 /**
  * An Amazon MQ for ActiveMQ configuration (`AWS::AmazonMQ::Configuration`), from a typed model or your XML,
- * checked at synth time against the XSD Amazon MQ publishes for the engine version.
+ * checked at synth time against the XSD Amazon MQ publishes for the engine version. Every change creates a new
+ * revision, which the brokers that use it pick up at their next reboot (see `applyImmediately` on the broker).
  *
  * @example
  * const configuration = new ActiveMqConfiguration(this, 'Configuration', {
@@ -66,26 +45,43 @@ export const ACTIVEMQ_CONFIGURATION_RULES: ReadonlyArray<Rule<ActiveMqConfigurat
  *   }),
  * });
  */
-export class ActiveMqConfiguration extends BrokerConfigurationBase {
+export class ActiveMqConfiguration extends Resource implements IBrokerConfiguration {
   /** Imports an existing ActiveMQ configuration. */
   public static fromConfigurationAttributes(scope: Construct, id: string, attrs: BrokerConfigurationAttributes): IBrokerConfiguration {
     return new ImportedConfiguration(scope, id, 'ACTIVEMQ', attrs);
   }
 
+  public readonly configurationId: string;
+  public readonly configurationArn: string;
+  public readonly configurationRevision: number;
+  public readonly engineType = 'ACTIVEMQ';
+  public readonly engineVersion: string;
+  public readonly authenticationStrategy: string;
+  /** The configuration's name. */
+  public readonly configurationName: string;
   private readonly xml: string;
 
   constructor(scope: Construct, id: string, props: ActiveMqConfigurationProps) {
+    super(scope, id);
     const document = props.data._document();
     const version = majorMinor(props.engineVersion.version);
     const schemaVersion = AMAZON_MQ_XSD[version] ? version : newestSchema();
-    super(scope, id, props, {
-      engineType: 'ACTIVEMQ',
-      engineVersion: props.engineVersion.version,
-      authenticationStrategy: props.authenticationStrategy ?? ActiveMqAuthenticationStrategy.SIMPLE,
-      data: document.xml,
-    }, (self, configurationName) =>
-      validateRules(self, 'ActiveMqConfiguration', ACTIVEMQ_CONFIGURATION_RULES, { configurationName, document, schemaVersion }));
+    this.configurationName = configurationName(this, props);
+    validateRules(this, 'ActiveMqConfiguration', ACTIVEMQ_CONFIGURATION_RULES, { configurationName: this.configurationName, document, schemaVersion });
+
+    this.engineVersion = props.engineVersion.version;
+    this.authenticationStrategy = props.authenticationStrategy ?? ActiveMqAuthenticationStrategy.SIMPLE;
     this.xml = document.xml;
+    const resource = createCfnConfiguration(this, this.configurationName, props, {
+      engineType: 'ACTIVEMQ',
+      engineVersion: this.engineVersion,
+      authenticationStrategy: this.authenticationStrategy,
+      data: document.xml,
+    });
+    this.configurationId = resource.attrId;
+    this.configurationArn = resource.attrArn;
+    this.configurationRevision = resource.attrRevision;
+
     if (schemaVersion !== version) {
       Annotations.of(this).addWarningV2('cdk-amazon-mq:ActiveMqConfigurationXsd',
         `No Amazon MQ XSD for ActiveMQ ${version} in this library: the configuration was checked against ${schemaVersion}.`);

@@ -1,3 +1,4 @@
+import { RABBITMQ_CONFIGURATION_LIMIT_RULES } from './configuration-limits';
 import { RABBITMQ_INSTANCE_TYPE_RULES } from './instance-type';
 import { RABBITMQ_NETWORK_RULES } from './network';
 import { RabbitMqSpec } from './rabbitmq-spec';
@@ -13,4 +14,5 @@ export const RABBITMQ_RULES: ReadonlyArray<Rule<RabbitMqSpec>> = [
   ...RABBITMQ_STORAGE_RULES,
   ...RABBITMQ_USER_RULES,
   ...RABBITMQ_NETWORK_RULES,
+  ...RABBITMQ_CONFIGURATION_LIMIT_RULES,
 ];

@@ -7,4 +7,6 @@ export interface RabbitMqSpec extends BrokerSpec {
   readonly storageSizeGiB?: number;
   readonly requiresGraviton: boolean;
   readonly supportsStorageSize: boolean;
+  /** The settings of the broker's configuration, when it is a RabbitMqConfiguration of this app. */
+  readonly configurationSettings?: Record<string, string>;
 }

@@ -1,0 +1,70 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { RabbitMqConfigurationSettings } from './rabbitmq-configuration-settings';
+
+/** One `key = value` line. */
+export interface RabbitMqSetting {
+  readonly key: string;
+  readonly value: string;
+  /** 1-based line in the text, for messages. */
+  readonly line: number;
+}
+
+/** A parsed `rabbitmq.conf`. */
+export interface RabbitMqConfigurationDocument {
+  readonly text: string;
+  readonly settings: RabbitMqSetting[];
+  /** Lines that are not `key = value`, comments or blank. */
+  readonly problems: string[];
+  /** Whether the text has `{{...}}` sections (RabbitMQ 4 only; mq-facts F-Q08). */
+  readonly hasSections: boolean;
+}
+
+/** Parses cuttlefish lines; a token may stand for a whole value but not for a key. */
+export function parseConf(text: string): RabbitMqConfigurationDocument {
+  const settings: RabbitMqSetting[] = [];
+  const problems: string[] = [];
+  let hasSections = false;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) {
+      return;
+    }
+    if (/^\{\{.*\}\}$/.test(line)) {
+      hasSections = true;
+      return;
+    }
+    const match = /^([A-Za-z0-9_.$-]+)\s*=\s*(.*)$/.exec(line);
+    if (!match || (Token.isUnresolved(match[1]))) {
+      problems.push(`line ${i + 1}: '${line}' is not a setting; allowed: 'key = value', '# comment' or a blank line`);
+      return;
+    }
+    settings.push({ key: match[1], value: match[2].trim(), line: i + 1 });
+  });
+  return { text, settings, problems, hasSections };
+}
+
+/** Renders typed settings as `rabbitmq.conf` lines. */
+export function renderSettings(s: RabbitMqConfigurationSettings): string {
+  const entries: Array<[string, string | number | boolean | undefined]> = [
+    ['consumer_timeout', millis(s.consumerTimeout)],
+    ['heartbeat', s.heartbeat?.toSeconds()],
+    ['management.restrictions.operator_policy_changes.disabled', s.operatorPolicyChangesDisabled],
+    ['quorum_queue.property_equivalence.relaxed_checks_on_redeclaration', s.quorumQueueRelaxedChecksOnRedeclaration],
+    ['secure.management.http.headers.enabled', s.secureManagementHttpHeaders],
+    ['connection_max', s.connectionMax],
+    ['channel_max_per_node', s.channelMaxPerNode],
+    ['cluster_queue_limit', s.clusterQueueLimit],
+    ['vhost_max', s.vhostMax],
+    ['runtime_parameters.limits.shovel', s.shovelLimit],
+    ['cluster_exchange_limit', s.clusterExchangeLimit],
+    ['consumer_max_per_channel', s.consumerMaxPerChannel],
+    ['max_message_size', s.maxMessageSizeBytes],
+    ...Object.entries(s.extraSettings ?? {}),
+  ];
+  return entries.filter(([, v]) => v !== undefined).map(([k, v]) => `${k} = ${v}\n`).join('');
+}
+
+function millis(d: Duration | undefined): number | undefined {
+  // Duration.toMilliseconds() refuses fractions; rabbitmq.conf takes whole milliseconds anyway.
+  return d?.toMilliseconds({ integral: true });
+}
