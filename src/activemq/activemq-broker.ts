@@ -16,6 +16,7 @@ import { BrokerAttributes } from '../broker/broker-attributes';
 import { BrokerBase, IBroker } from '../broker/broker-base';
 import { baseSpec, createCfnBroker } from '../broker/broker-core';
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
+import { applyImmediately } from '../broker/reboot/apply-immediately';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
 import { ImportedBroker } from '../broker/imported-broker';
 import { BrokerInstanceType } from '../broker/instance-type';
@@ -194,6 +195,9 @@ export class ActiveMqBroker extends BrokerBase {
       // Amazon MQ for ActiveMQ writes logs through a CloudWatch Logs resource policy, needed before it starts.
       resource.node.addDependency(activeMqLogsResourcePolicy(this));
       retainBrokerLogs(this, this.brokerId, logTypes, logOptions.retention ?? logs.RetentionDays.ONE_YEAR, this.removalPolicy);
+    }
+    if (props.applyImmediately) {
+      applyImmediately(this, resource);
     }
   }
 

@@ -13,6 +13,7 @@ import { BrokerAttributes } from '../broker/broker-attributes';
 import { BrokerBase, IBroker } from '../broker/broker-base';
 import { baseSpec, createCfnBroker } from '../broker/broker-core';
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
+import { applyImmediately } from '../broker/reboot/apply-immediately';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
 import { ImportedBroker } from '../broker/imported-broker';
 import { BrokerInstanceType } from '../broker/instance-type';
@@ -177,6 +178,9 @@ export class RabbitMqBroker extends BrokerBase {
     if (general) {
       // RabbitMQ publishes through its service-linked role: no resource policy (mq-facts F-L03).
       retainBrokerLogs(this, this.brokerId, ['general'], props.logs?.retention ?? logs.RetentionDays.ONE_YEAR, removalPolicy);
+    }
+    if (props.applyImmediately) {
+      applyImmediately(this, resource);
     }
   }
 
