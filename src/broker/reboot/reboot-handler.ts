@@ -3,7 +3,7 @@
  * `onEvent` reboots the broker after an update, `isComplete` waits until it runs again. Bundled into two small
  * Lambda handlers; `@aws-sdk/client-mq` comes from the Lambda runtime.
  */
-import { DescribeBrokerCommand, MQClient, RebootBrokerCommand } from '@aws-sdk/client-mq';
+import { DescribeBrokerCommand, MqClient, RebootBrokerCommand } from '@aws-sdk/client-mq';
 
 /** The custom resource's properties. */
 export interface RebootProperties {
@@ -32,7 +32,7 @@ export interface OnEventResult {
 const REBOOTING = 'REBOOT_IN_PROGRESS';
 const RUNNING = 'RUNNING';
 
-export async function onEvent(event: RebootEvent, client: MQClient, now: () => number = Date.now): Promise<OnEventResult> {
+export async function onEvent(event: RebootEvent, client: MqClient, now: () => number = Date.now): Promise<OnEventResult> {
   const brokerId = event.ResourceProperties.BrokerId;
   const physicalResourceId = event.PhysicalResourceId ?? `reboot-${brokerId}`;
   // A new broker already runs with its configuration and users; nothing is pending on delete.
@@ -59,7 +59,7 @@ export async function onEvent(event: RebootEvent, client: MQClient, now: () => n
   return { PhysicalResourceId: physicalResourceId, Data: { RebootRequestedAt: String(now()), Rebooted: 'true' } };
 }
 
-export async function isComplete(event: RebootEvent, client: MQClient, now: () => number = Date.now): Promise<{ IsComplete: boolean }> {
+export async function isComplete(event: RebootEvent, client: MqClient, now: () => number = Date.now): Promise<{ IsComplete: boolean }> {
   if (event.RequestType !== 'Update') {
     return { IsComplete: true };
   }
@@ -76,7 +76,7 @@ export async function isComplete(event: RebootEvent, client: MQClient, now: () =
   return { IsComplete: false };
 }
 
-async function brokerState(client: MQClient, brokerId: string): Promise<string> {
+async function brokerState(client: MqClient, brokerId: string): Promise<string> {
   const response = await client.send(new DescribeBrokerCommand({ BrokerId: brokerId }));
   return response.BrokerState ?? 'UNKNOWN';
 }

@@ -1,7 +1,7 @@
-import { MQClient } from '@aws-sdk/client-mq';
+import { MqClient } from '@aws-sdk/client-mq';
 import { isComplete, RebootEvent } from './reboot-handler';
 
-const client = new MQClient({});
+const client = new MqClient({});
 
 export async function handler(event: RebootEvent): Promise<{ IsComplete: boolean }> {
   return isComplete(event, client);

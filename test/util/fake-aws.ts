@@ -1,0 +1,62 @@
+import * as http from 'http';
+import { AddressInfo } from 'net';
+
+/** A request the fake received. */
+export interface FakeRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly body: string;
+}
+
+/** What a route answers: status, JSON body and, for errors, the AWS error type. */
+export interface FakeResponse {
+  readonly status?: number;
+  readonly body?: unknown;
+  readonly errorType?: string;
+}
+
+/**
+ * An HTTP server on 127.0.0.1 that answers as an AWS REST-JSON service does, so the real SDK v3 clients
+ * serialize and parse every call. No traffic leaves loopback.
+ */
+export class FakeAwsEndpoint {
+  public static async start(route: (req: FakeRequest) => FakeResponse): Promise<FakeAwsEndpoint> {
+    const fake = new FakeAwsEndpoint(route);
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  public readonly requests: FakeRequest[] = [];
+  private readonly server: http.Server;
+
+  private constructor(route: (req: FakeRequest) => FakeResponse) {
+    this.server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        const request = { method: req.method ?? 'GET', path: req.url ?? '/', body };
+        this.requests.push(request);
+        const answer = route(request);
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (answer.errorType) {
+          headers['x-amzn-errortype'] = answer.errorType;
+        }
+        res.writeHead(answer.status ?? 200, headers);
+        res.end(JSON.stringify(answer.body ?? {}));
+      });
+    });
+  }
+
+  public get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Client settings that point an SDK client here with dummy credentials. */
+  public clientConfig() {
+    return { endpoint: this.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' }, maxAttempts: 1 };
+  }
+
+  public async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
