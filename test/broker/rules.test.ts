@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import {
+  ActiveMqAuthenticationStrategy, ActiveMqConfiguration, ActiveMqConfigurationData, RabbitMqConfiguration, RabbitMqConfigurationData,
   ActiveMqAuthentication, ActiveMqBroker, ActiveMqBrokerProps, ActiveMqDeploymentMode, ActiveMqEngineVersion, ActiveMqStorageType, BrokerEncryption,
   BrokerInstanceType, DayOfWeek, RabbitMqBroker, RabbitMqBrokerProps, RabbitMqDeploymentMode, RabbitMqEngineVersion,
 } from '../../src';
@@ -57,6 +58,13 @@ const ACTIVEMQ_CASES: Case<ActiveMqBrokerProps>[] = [
       serviceAccountPassword: secretsmanager.Secret.fromSecretNameV2(stack, 'P', 'ldap'),
     }),
   }), "'authentication.hosts' is empty; allowed: one or more LDAP server host names"],
+  ['ConfigurationEngine', (_, stack) => ({ configuration: new RabbitMqConfiguration(stack, 'C', { engineVersion: RabbitMqEngineVersion.V4_2, data: RabbitMqConfigurationData.fromText('') }) }),
+    "'configuration' is a RABBITMQ configuration; allowed: a ACTIVEMQ configuration for a ActiveMQ broker"],
+  ['ConfigurationEngineVersion', (_, stack) => ({ configuration: new ActiveMqConfiguration(stack, 'C', { engineVersion: ActiveMqEngineVersion.V5_18, data: ActiveMqConfigurationData.fromModel({}) }) }),
+    "'configuration' is for engineVersion '5.18'; allowed: a configuration for engineVersion '5.19'"],
+  ['ConfigurationAuthentication', (_, stack) => ({
+    configuration: new ActiveMqConfiguration(stack, 'C', { engineVersion: ActiveMqEngineVersion.V5_19, authenticationStrategy: ActiveMqAuthenticationStrategy.LDAP, data: ActiveMqConfigurationData.fromModel({}) }),
+  }), "'configuration' has authenticationStrategy LDAP; allowed: SIMPLE, the broker's"],
   ['ActiveMqUserLimit', () => ({ users: Array.from({ length: 251 }, (_, i) => ({ username: `user${i}` })) }), "'users' has 251 users; allowed: at most 250"],
 ];
 
@@ -74,6 +82,9 @@ const RABBITMQ_CASES: Case<RabbitMqBrokerProps>[] = [
   ['RabbitMqUsername', () => ({ adminUser: { username: 'guest' } }), "'adminUser.username' 'guest' is not allowed for RabbitMQ; allowed: a username without '~', other than 'guest'"],
   ['RabbitMqPublicNoSecurityGroups', (_, stack) => ({ publiclyAccessible: true, vpc: undefined, securityGroups: sgs(stack, 1) }),
     "'securityGroups' is not allowed with publiclyAccessible true on RabbitMQ; allowed: no security groups (Amazon MQ refuses them on public RabbitMQ brokers)"],
+  ['RabbitMqConfigurationLimits', (_, stack) => ({
+    configuration: new RabbitMqConfiguration(stack, 'C', { engineVersion: RabbitMqEngineVersion.V4_2, data: RabbitMqConfigurationData.fromSettings({ connectionMax: 6000, consumerMaxPerChannel: 1000 }) }),
+  }), "'configuration' sets connection_max = 6000; allowed: at most 5000 on mq.m7g.large SINGLE_INSTANCE"],
   ['EngineVersionSupported', () => ({ engineVersion: RabbitMqEngineVersion.of('3.12.13'), instanceType: BrokerInstanceType.M5_LARGE }),
     "'engineVersion' '3.12.13' is not allowed: Amazon MQ ended support for RabbitMQ 3.12 on 2025-03-17; use a supported version"],
 ];

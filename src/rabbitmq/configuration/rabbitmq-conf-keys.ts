@@ -65,7 +65,8 @@ export function checkSetting(key: string, value: string, engineVersion: string, 
       return `key '${key}' value '${value}' is not allowed; allowed: ${allowed} [${permitted.fact}]`;
     }
   }
-  if (key.startsWith('auth_oauth2.') && key.endsWith('url') && valueKnown && !value.startsWith('https://')) {
+  // Amazon MQ takes only https:// URLs for OAuth 2.0 (issuer, JWKS, provider and UI endpoints).
+  if (/^(auth_oauth2\.|management\.oauth_)/.test(key) && valueKnown && /^http:\/\//i.test(value)) {
     return `key '${key}' value '${value}' is not allowed; allowed: an https:// URL [F-AU09]`;
   }
   return undefined;
