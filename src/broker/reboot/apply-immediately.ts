@@ -28,7 +28,8 @@ export function applyImmediately(broker: IBroker & Construct, resource: CfnBroke
       PendingChanges: Lazy.any({
         produce: () => ({
           Configuration: resource.configuration,
-          Users: resource.users,
+          // Without passwords: CloudFormation refuses secretsmanager dynamic references in custom resources.
+          Users: withoutPasswords(Stack.of(broker).resolve(resource.users)),
           HostInstanceType: resource.hostInstanceType,
           EngineVersion: resource.engineVersion,
           Logs: resource.logs,
@@ -44,6 +45,10 @@ const FRAMEWORK_ACKNOWLEDGEMENTS = [
   { id: 'AwsSolutions-SF2', reason: 'The Provider framework waiter state machine only polls isComplete; X-Ray tracing adds nothing there.' },
   { id: 'AwsSolutions-L1', reason: 'The Provider framework picks the runtime of its own functions; our handlers use the latest Node.js runtime.' },
 ];
+
+function withoutPasswords(users: unknown): unknown {
+  return Array.isArray(users) ? users.map(({ password: _password, ...rest }) => rest) : users;
+}
 
 /** One provider per stack, shared by its brokers; each broker adds its own ARN to the handlers' policies. */
 class RebootProvider extends Construct {
