@@ -1,5 +1,6 @@
 import { ConfigurationSpec, CONFIGURATION_NAME_RULES } from '../../broker/configuration/configuration-core';
-import { Rule } from '../../private/rules';
+import { isKnown, Rule } from '../../private/rules';
+import { XmlNode } from '../../private/xml/xml-node';
 import { validateXml } from '../../private/xml/xml-validator';
 import { ActiveMqConfigurationDocument } from '../configuration/activemq-configuration-document';
 import { AMAZON_MQ_XSD } from '../configuration/amazon-mq-xsd.generated';
@@ -25,4 +26,21 @@ export const ACTIVEMQ_CONFIGURATION_RULES: ReadonlyArray<Rule<ActiveMqConfigurat
     summary: 'only the elements, attributes and values the Amazon MQ XSD of the engine version permits',
     check: (s) => s.document.root && validateXml(s.document.root, AMAZON_MQ_XSD[s.schemaVersion]),
   },
+  {
+    id: 'ActiveMqRedeliveryDelay',
+    fact: 'F-X03 (engine)',
+    summary: 'broker-side redelivery delays of at least 1 s (the XSD allows less; ActiveMQ refuses to start, seen in test/engines)',
+    check: (s) => s.document.root && redeliveryDelayProblems(s.document.root, ''),
+  },
 ];
+
+/** The redelivery plugin refuses delays below 1000 ms at broker start ("must exceed: 1000"). */
+const MIN_REDELIVERY_DELAY_MS = 1000;
+
+function redeliveryDelayProblems(node: XmlNode, parentPath: string): string[] {
+  const path = `${parentPath}/${node.name}`;
+  const own = node.name !== 'redeliveryPolicy' ? [] : ['initialRedeliveryDelay', 'redeliveryDelay']
+    .filter((a) => isKnown(node.attributes[a]) && Number(node.attributes[a]) < MIN_REDELIVERY_DELAY_MS)
+    .map((a) => `${path}@${a}: ${node.attributes[a]} ms is not allowed; allowed: at least ${MIN_REDELIVERY_DELAY_MS} ms (ActiveMQ's redelivery plugin refuses to start otherwise)`);
+  return [...own, ...node.children.flatMap((c) => redeliveryDelayProblems(c, path))];
+}
