@@ -14,6 +14,8 @@ step() {
 
 # npm ci refuses this registry's lockfile (other-platform binaries are missing); npm install keeps it as is.
 step npm install --no-audit --no-fund
+# Real ActiveMQ and RabbitMQ from Debian for test/engines, and xmllint for the XSD cross-checks.
+step bash scripts/install-engines.sh
 rm -f test-reports/jest.json
 # projen build: .projenrc synth, jsii compile, API.md, jest (snapshots never update), eslint, js package.
 step npx projen build

@@ -16,13 +16,13 @@ import { BrokerAttributes } from '../broker/broker-attributes';
 import { BrokerBase, IBroker } from '../broker/broker-base';
 import { baseSpec, createCfnBroker } from '../broker/broker-core';
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
-import { applyImmediately } from '../broker/reboot/apply-immediately';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
 import { ImportedBroker } from '../broker/imported-broker';
 import { BrokerInstanceType } from '../broker/instance-type';
 import { activeMqLogsResourcePolicy, brokerLogGroup, retainBrokerLogs } from '../broker/logging';
 import { newBrokerSecurityGroup } from '../broker/network';
 import { ActiveMqProtocol } from '../broker/protocol';
+import { applyImmediately } from '../broker/reboot/apply-immediately';
 import { USER_RULES } from '../broker/rules/users';
 import { Rule, validateRules } from '../private/rules';
 

@@ -13,13 +13,13 @@ import { BrokerAttributes } from '../broker/broker-attributes';
 import { BrokerBase, IBroker } from '../broker/broker-base';
 import { baseSpec, createCfnBroker } from '../broker/broker-core';
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
-import { applyImmediately } from '../broker/reboot/apply-immediately';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
 import { ImportedBroker } from '../broker/imported-broker';
 import { BrokerInstanceType } from '../broker/instance-type';
 import { brokerLogGroup, retainBrokerLogs } from '../broker/logging';
 import { newBrokerSecurityGroup } from '../broker/network';
 import { RabbitMqProtocol } from '../broker/protocol';
+import { applyImmediately } from '../broker/reboot/apply-immediately';
 import { validateRules } from '../private/rules';
 
 /** The administrative user Amazon MQ creates on a RabbitMQ broker. @see mq-facts F-AU02 */

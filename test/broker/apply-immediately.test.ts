@@ -17,7 +17,8 @@ test('each broker gets a reboot custom resource keyed on what Amazon MQ applies 
   const { template, stack, amq } = twoBrokers();
   const resources = template.findResources('Custom::AmazonMqBrokerReboot');
   expect(Object.keys(resources)).toHaveLength(2);
-  const amqReboot = Object.values(resources).find((r) => JSON.stringify(r.Properties.BrokerId).includes(stack.getLogicalId(amq.node.defaultChild as never)))!;
+  const amqId = stack.getLogicalId(amq.node.defaultChild as never);
+  const amqReboot = Object.values(resources).find((r) => JSON.stringify(r.Properties.BrokerId).includes(amqId))!;
   expect(amqReboot.Properties.TimeoutSeconds).toBe('1800');
   expect(Object.keys(amqReboot.Properties.PendingChanges).sort()).toEqual(['EngineVersion', 'HostInstanceType', 'Logs', 'Users']);
   expect(amqReboot.Properties.PendingChanges.Users).toEqual([{ username: 'admin', consoleAccess: true }]);

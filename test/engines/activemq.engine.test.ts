@@ -4,13 +4,13 @@
  * the package; without it these tests fail, they are never skipped.
  */
 import { Duration, Stack } from 'aws-cdk-lib';
+import { ActiveMqEngine, EngineUser } from './activemq-engine';
+import { StompClient } from './stomp-client';
 import {
   ActiveMqConfiguration, ActiveMqConfigurationData, ActiveMqConfigurationModel, ActiveMqDeadLetterStrategy, ActiveMqDestination,
   ActiveMqEngineVersion, ActiveMqVirtualDestination,
 } from '../../src';
 import { KITCHEN_SINK } from '../activemq/configuration/kitchen-sink';
-import { ActiveMqEngine, EngineUser } from './activemq-engine';
-import { StompClient } from './stomp-client';
 import { xmllint } from '../util/xmllint';
 
 jest.setTimeout(120_000);
@@ -99,8 +99,8 @@ describe('ActiveMQ 5.17 running the orders configuration', () => {
     for (const q of ['audit', 'process', 'eu']) {
       await subscribe(app, `/queue/orders.${q}`, q);
     }
-    await app.request('SEND', { 'destination': '/queue/orders.incoming', 'region': 'EU' }, 'eu-order');
-    await app.request('SEND', { 'destination': '/queue/orders.incoming', 'region': 'US' }, 'us-order');
+    await app.request('SEND', { destination: '/queue/orders.incoming', region: 'EU' }, 'eu-order');
+    await app.request('SEND', { destination: '/queue/orders.incoming', region: 'US' }, 'us-order');
     const bodies = async (sub: string) => (await app.drain(sub, 1500)).map((f) => f.body).sort();
     expect(await bodies('audit')).toEqual(['eu-order', 'us-order']);
     expect(await bodies('process')).toEqual(['eu-order', 'us-order']);
@@ -119,7 +119,7 @@ describe('ActiveMQ 5.17 running the orders configuration', () => {
   test('a rejected message is redelivered by the broker as the policy says (2 times), then dead-lettered to DLQ.<queue>', async () => {
     const app = await connect(USERS[1]);
     await subscribe(app, '/queue/orders.retry', 'retry', 'client-individual');
-    await app.request('SEND', { 'destination': '/queue/orders.retry', 'persistent': 'true' }, 'poison');
+    await app.request('SEND', { destination: '/queue/orders.retry', persistent: 'true' }, 'poison');
     let deliveries = 0;
     for (;;) {
       let frame;

@@ -1,6 +1,6 @@
-import { ActiveMqConfigurationModel } from './activemq-configuration-model';
 import type { ActiveMqConfigurationDocument } from './activemq-configuration-document';
 import { modelDocument, xmlDocument } from './activemq-configuration-document';
+import { ActiveMqConfigurationModel } from './activemq-configuration-model';
 
 /**
  * The body of an ActiveMQ configuration: a typed model, or XML you wrote. Either way it is checked against what

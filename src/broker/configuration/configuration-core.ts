@@ -40,7 +40,9 @@ export interface ConfigurationEngine {
  * Creates the `AWS::AmazonMQ::Configuration` (construct id `Resource`). A change of its data makes CloudFormation
  * create a new revision, which `attrRevision` follows; brokers apply it at their next reboot or maintenance window.
  */
-export function createCfnConfiguration(scope: Construct, name: string, props: BrokerConfigurationProps, engine: ConfigurationEngine): CfnConfiguration {
+export function createCfnConfiguration(
+  scope: Construct, name: string, props: BrokerConfigurationProps, engine: ConfigurationEngine,
+): CfnConfiguration {
   return new CfnConfiguration(scope, 'Resource', {
     name,
     engineType: engine.engineType,

@@ -3,6 +3,8 @@
  * `onEvent` reboots the broker after an update, `isComplete` waits until it runs again. Bundled into two small
  * Lambda handlers; `@aws-sdk/client-mq` comes from the Lambda runtime.
  */
+// The Lambda Node.js runtime provides the SDK: a devDependency here, external in the bundle, not a dependency of the library.
+// eslint-disable-next-line import/no-extraneous-dependencies
 import { DescribeBrokerCommand, MqClient, RebootBrokerCommand } from '@aws-sdk/client-mq';
 
 /** The custom resource's properties. */

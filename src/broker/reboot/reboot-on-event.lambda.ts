@@ -1,3 +1,4 @@
+// eslint-disable-next-line import/no-extraneous-dependencies -- provided by the Lambda runtime
 import { MqClient } from '@aws-sdk/client-mq';
 import { onEvent, OnEventResult, RebootEvent } from './reboot-handler';
 

@@ -1,12 +1,12 @@
 import { CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { KITCHEN_SINK } from './kitchen-sink';
 import {
   ActiveMqAuthenticationStrategy, ActiveMqBroker, ActiveMqConfiguration, ActiveMqConfigurationData, ActiveMqConfigurationModel,
   ActiveMqDeadLetterStrategy, ActiveMqDeploymentMode, ActiveMqDestination, ActiveMqDispatchPolicy, ActiveMqEngineVersion,
   ActiveMqJournalDiskSyncStrategy, ActiveMqMessageEvictionStrategy, ActiveMqPendingQueuePolicy, ActiveMqSlowConsumerStrategy,
   ActiveMqSubscriptionRecoveryPolicy, ActiveMqVirtualDestination,
 } from '../../../src';
-import { KITCHEN_SINK } from './kitchen-sink';
 import { stackWithVpc } from '../../util/stacks';
 import { xmllint } from '../../util/xmllint';
 
@@ -58,7 +58,7 @@ describe('typed model', () => {
   test('text is XML-escaped', () => {
     const xml = configuration(ActiveMqConfigurationData.fromModel({
       virtualDestinations: [ActiveMqVirtualDestination.compositeQueue({
-        name: 'in', filteredForwardTo: [{ destination: ActiveMqDestination.queue('out'), selector: `kind = 'a&b' AND size < 10 AND note = "x"` }],
+        name: 'in', filteredForwardTo: [{ destination: ActiveMqDestination.queue('out'), selector: 'kind = \'a&b\' AND size < 10 AND note = "x"' }],
       })],
     })).renderXml();
     expect(xml).toContain('selector="kind = \'a&amp;b\' AND size &lt; 10 AND note = &quot;x&quot;"');
@@ -198,7 +198,9 @@ describe('association with brokers', () => {
     const { stack, vpc } = stackWithVpc();
     const config = configuration(ActiveMqConfigurationData.fromModel({ destinations: [ActiveMqDestination.queue('q')] }), undefined, stack);
     for (const id of ['A', 'B']) {
-      new ActiveMqBroker(stack, id, { vpc, engineVersion: ActiveMqEngineVersion.V5_19, deploymentMode: ActiveMqDeploymentMode.SINGLE_INSTANCE, configuration: config });
+      new ActiveMqBroker(stack, id, {
+        vpc, engineVersion: ActiveMqEngineVersion.V5_19, deploymentMode: ActiveMqDeploymentMode.SINGLE_INSTANCE, configuration: config,
+      });
     }
     const template = Template.fromStack(stack);
     const configId = Object.keys(template.findResources('AWS::AmazonMQ::Configuration'))[0];
