@@ -1,19 +1,39 @@
 // A production ActiveMQ pair: active/standby over two AZs, a customer managed key, logs kept 90 days,
-// an application user and an operator with console access, Sunday-night maintenance.
-import { Stack, StackProps } from 'aws-cdk-lib';
+// an application user and an operator with console access, Sunday-night maintenance, and a typed configuration
+// (least-privilege authorization, dead-letter queues per queue, broker-side redelivery) applied at once on change.
+import { Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { exampleApp } from './app';
 import { exampleVpc } from './network';
 import {
-  ActiveMqBroker, ActiveMqDeploymentMode, ActiveMqEngineVersion, ActiveMqProtocol, BrokerEncryption, BrokerInstanceType, DayOfWeek,
+  ActiveMqBroker, ActiveMqConfiguration, ActiveMqConfigurationData, ActiveMqDeadLetterStrategy, ActiveMqDeploymentMode, ActiveMqDestination,
+  ActiveMqEngineVersion, ActiveMqProtocol, BrokerEncryption, BrokerInstanceType, DayOfWeek,
 } from '../src';
 
 export class ProdActiveMqStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     const vpc = exampleVpc(this, 2);
+    const all = ['admins', 'activemq-webconsole'];
+    const configuration = new ActiveMqConfiguration(this, 'Configuration', {
+      engineVersion: ActiveMqEngineVersion.V5_19,
+      description: 'Orders: per-queue dead letters, redelivery, least-privilege authorization',
+      data: ActiveMqConfigurationData.fromModel({
+        policyEntries: [{
+          destination: ActiveMqDestination.queue('orders.>'),
+          prioritizedMessages: true,
+          deadLetterStrategy: ActiveMqDeadLetterStrategy.individual({ queuePrefix: 'DLQ.', useQueueForQueueMessages: true }),
+        }],
+        redelivery: { defaultPolicy: { maximumRedeliveries: 5, initialRedeliveryDelay: Duration.seconds(2), redeliveryDelay: Duration.seconds(10), useExponentialBackOff: true } },
+        authorizationEntries: [
+          { destination: ActiveMqDestination.allQueues(), read: all, write: all, admin: all },
+          { destination: ActiveMqDestination.queue('orders.>'), read: ['orders', ...all], write: ['orders', ...all], admin: ['orders', ...all] },
+          { destination: ActiveMqDestination.advisoryTopics(), read: ['orders', ...all], write: ['orders', ...all], admin: ['orders', ...all] },
+        ],
+      }),
+    });
     const broker = new ActiveMqBroker(this, 'Broker', {
       vpc,
       engineVersion: ActiveMqEngineVersion.V5_19,
@@ -26,6 +46,9 @@ export class ProdActiveMqStack extends Stack {
         { username: 'orders-service', groups: ['orders'] },
         { username: 'operator', groups: ['admins'], consoleAccess: true },
       ],
+      configuration,
+      // A new revision (or user) takes effect at deploy time rather than in the next maintenance window.
+      applyImmediately: true,
     });
     const clients = new ec2.SecurityGroup(this, 'Clients', { vpc, description: 'Order services' });
     broker.connections.allowDefaultPortFrom(clients, 'OpenWire from order services');

@@ -1,19 +1,31 @@
 // A production RabbitMQ cluster: three nodes over three AZs, 4.2 on Graviton, 200 GiB per node,
-// a customer managed key, logs kept six months, clients allowed from one security group.
-import { Size, Stack, StackProps } from 'aws-cdk-lib';
+// a customer managed key, logs kept six months, clients allowed from one security group, and a typed
+// rabbitmq.conf (consumer timeout, heartbeat, resource limits within the instance type's maximums).
+import { Duration, Size, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { exampleApp } from './app';
 import { exampleVpc } from './network';
 import {
-  BrokerEncryption, BrokerInstanceType, DayOfWeek, RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion,
+  BrokerEncryption, BrokerInstanceType, DayOfWeek, RabbitMqBroker, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqDeploymentMode,
+  RabbitMqEngineVersion,
 } from '../src';
 
 export class ProdRabbitMqStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     const vpc = exampleVpc(this, 3);
+    const configuration = new RabbitMqConfiguration(this, 'Configuration', {
+      engineVersion: RabbitMqEngineVersion.V4_2,
+      data: RabbitMqConfigurationData.fromSettings({
+        consumerTimeout: Duration.minutes(10),
+        heartbeat: Duration.seconds(120),
+        connectionMax: 400,
+        clusterQueueLimit: 2000,
+        maxMessageSizeBytes: 1024 * 1024,
+      }),
+    });
     const broker = new RabbitMqBroker(this, 'Broker', {
       vpc,
       engineVersion: RabbitMqEngineVersion.V4_2,
@@ -23,6 +35,7 @@ export class ProdRabbitMqStack extends Stack {
       encryption: BrokerEncryption.KMS,
       logs: { retention: logs.RetentionDays.SIX_MONTHS },
       maintenanceWindow: { dayOfWeek: DayOfWeek.SATURDAY, timeOfDay: '23:30' },
+      configuration,
     });
     const workers = new ec2.SecurityGroup(this, 'Workers', { vpc, description: 'Queue workers' });
     broker.connections.allowDefaultPortFrom(workers, 'AMQPS from queue workers');
