@@ -1,10 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ACTIVEMQ_RULES } from '../../src/activemq/rules';
+import { ACTIVEMQ_CONFIGURATION_RULES } from '../../src/activemq/rules/configuration';
+import { RABBITMQ_CONFIGURATION_RULES } from '../../src/rabbitmq/rules/configuration';
 import { RABBITMQ_RULES } from '../../src/rabbitmq/rules';
 
 test('the README table lists every rule with its mq-facts row', () => {
   const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-  const missing = [...ACTIVEMQ_RULES, ...RABBITMQ_RULES].filter((r) => !readme.includes(`| \`${r.id}\` |`) || !readme.includes(`| ${r.fact} |`));
+  const missing = [...ACTIVEMQ_RULES, ...RABBITMQ_RULES, ...ACTIVEMQ_CONFIGURATION_RULES, ...RABBITMQ_CONFIGURATION_RULES].filter((r) => !readme.includes(`| \`${r.id}\` |`) || !readme.includes(`| ${r.fact} |`));
   expect(missing.map((r) => r.id)).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { KITCHEN_SINK } from './kitchen-sink';
+import { AMAZON_MQ_XSD } from '../../../src/activemq/configuration/amazon-mq-xsd.generated';
 import {
   ActiveMqAuthenticationStrategy, ActiveMqBroker, ActiveMqConfiguration, ActiveMqConfigurationData, ActiveMqConfigurationModel,
   ActiveMqDeadLetterStrategy, ActiveMqDeploymentMode, ActiveMqDestination, ActiveMqDispatchPolicy, ActiveMqEngineVersion,
@@ -18,6 +19,13 @@ describe('typed model', () => {
   test.each(['5.18', '5.19'])('the kitchen-sink model renders XML that Amazon MQ\'s %s XSD accepts (xmllint)', (version) => {
     const xml = configuration(ActiveMqConfigurationData.fromModel(KITCHEN_SINK), ActiveMqEngineVersion.of(version)).renderXml();
     expect(xmllint(xml, version)).toEqual([]);
+  });
+
+  test('the typed model reaches 47 of the 64 elements Amazon MQ permits (F-X02)', () => {
+    const xml = configuration(ActiveMqConfigurationData.fromModel(KITCHEN_SINK)).renderXml();
+    const used = new Set([...xml.matchAll(/<([A-Za-z]+)[\s/>]/g)].map((m) => m[1]));
+    const permitted = Object.keys(AMAZON_MQ_XSD['5.19'].elements);
+    expect(permitted.filter((e) => used.has(e))).toHaveLength(47);
   });
 
   test('renders the destination policy, authorization map and plugins where Amazon MQ expects them', () => {
