@@ -68,7 +68,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
       testTimeout: 60_000,
     },
   },
-  gitignore: ['cdk.out', '/bench/results', '/test-reports'],
+  gitignore: ['cdk.out', '/bench/results', '/test-reports', 'erl_crash.dump'],
   npmignoreEnabled: true,
 });
 

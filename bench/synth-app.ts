@@ -14,8 +14,9 @@ const started = process.hrtime.bigint();
 const app = new App({ outdir: process.argv[4] });
 // 25 brokers per stack: 100 brokers would exceed CloudFormation's 500 resources in one stack.
 const PER_STACK = 25;
-let stack: Stack;
-let vpc: ec2.Vpc;
+// Assigned by stackFor() before any use.
+let stack!: Stack;
+let vpc!: ec2.Vpc;
 function stackFor(i: number): void {
   if (i % PER_STACK === 0) {
     stack = new Stack(app, `Bench${i / PER_STACK}`);

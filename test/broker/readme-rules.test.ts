@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ACTIVEMQ_RULES } from '../../src/activemq/rules';
 import { ACTIVEMQ_CONFIGURATION_RULES } from '../../src/activemq/rules/configuration';
-import { RABBITMQ_CONFIGURATION_RULES } from '../../src/rabbitmq/rules/configuration';
 import { RABBITMQ_RULES } from '../../src/rabbitmq/rules';
+import { RABBITMQ_CONFIGURATION_RULES } from '../../src/rabbitmq/rules/configuration';
 
 test('the README table lists every rule with its mq-facts row', () => {
   const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');

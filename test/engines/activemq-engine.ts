@@ -86,7 +86,7 @@ export class ActiveMqEngine {
       `-Dactivemq.classpath=${base}/conf`, `-Dactivemq.home=${ACTIVEMQ_HOME}`, `-Dactivemq.base=${base}`,
       `-Dactivemq.conf=${base}/conf`, `-Dactivemq.data=${base}/data`,
       '-jar', `${ACTIVEMQ_HOME}/bin/activemq.jar`, 'start', `xbean:file:${base}/conf/activemq.xml`,
-    ], { stdio: ['ignore', log, log] });
+    ], { cwd: base, stdio: ['ignore', log, log] });
     const engine = new ActiveMqEngine(child, base, ports.stomp, xml);
     await engine.waitUntilListening();
     return engine;

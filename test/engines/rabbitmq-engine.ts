@@ -62,10 +62,12 @@ export class RabbitMqEngine {
       RABBITMQ_CONFIG_FILE: path.join(base, 'rabbitmq.conf'),
       RABBITMQ_ENABLED_PLUGINS_FILE: path.join(base, 'enabled_plugins'),
       RABBITMQ_PID_FILE: path.join(base, 'rabbit.pid'),
+      // A node that refuses its configuration writes a crash dump: keep it in the instance directory.
+      ERL_CRASH_DUMP: path.join(base, 'erl_crash.dump'),
     };
-    const epmdProcess = spawn('epmd', ['-address', '127.0.0.1', '-port', String(epmd)], { env, stdio: 'ignore' });
+    const epmdProcess = spawn('epmd', ['-address', '127.0.0.1', '-port', String(epmd)], { env, cwd: base, stdio: 'ignore' });
     const log = fs.openSync(path.join(base, 'server.log'), 'w');
-    const server = spawn(`${RABBITMQ_BIN}/rabbitmq-server`, [], { env, stdio: ['ignore', log, log] });
+    const server = spawn(`${RABBITMQ_BIN}/rabbitmq-server`, [], { env, cwd: base, stdio: ['ignore', log, log] });
     const engine = new RabbitMqEngine(base, env, server, epmdProcess, management);
     try {
       // Ready when `rabbitmqctl wait` returns; a configuration RabbitMQ refuses makes the server exit first.

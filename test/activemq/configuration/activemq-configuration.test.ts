@@ -1,13 +1,11 @@
 import { CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { KITCHEN_SINK } from './kitchen-sink';
-import { AMAZON_MQ_XSD } from '../../../src/activemq/configuration/amazon-mq-xsd.generated';
 import {
   ActiveMqAuthenticationStrategy, ActiveMqBroker, ActiveMqConfiguration, ActiveMqConfigurationData, ActiveMqConfigurationModel,
-  ActiveMqDeadLetterStrategy, ActiveMqDeploymentMode, ActiveMqDestination, ActiveMqDispatchPolicy, ActiveMqEngineVersion,
-  ActiveMqJournalDiskSyncStrategy, ActiveMqMessageEvictionStrategy, ActiveMqPendingQueuePolicy, ActiveMqSlowConsumerStrategy,
-  ActiveMqSubscriptionRecoveryPolicy, ActiveMqVirtualDestination,
+  ActiveMqDeadLetterStrategy, ActiveMqDeploymentMode, ActiveMqDestination, ActiveMqEngineVersion, ActiveMqVirtualDestination,
 } from '../../../src';
+import { AMAZON_MQ_XSD } from '../../../src/activemq/configuration/amazon-mq-xsd.generated';
 import { stackWithVpc } from '../../util/stacks';
 import { xmllint } from '../../util/xmllint';
 
