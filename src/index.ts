@@ -26,3 +26,7 @@ export * from './activemq/configuration/activemq-virtual-destination';
 export * from './rabbitmq/configuration/rabbitmq-configuration';
 export * from './rabbitmq/configuration/rabbitmq-configuration-data';
 export * from './rabbitmq/configuration/rabbitmq-configuration-settings';
+export * from './activemq/activemq-broker-base';
+export { ActiveMqBrokerAttributes } from './activemq/imported-activemq-broker';
+export * from './rabbitmq/rabbitmq-broker-base';
+export { RabbitMqBrokerAttributes } from './rabbitmq/imported-rabbitmq-broker';

@@ -6,18 +6,17 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ActiveMqAuthentication } from './activemq-authentication';
+import { ActiveMqBrokerBase, IActiveMqBroker } from './activemq-broker-base';
 import { ActiveMqDeploymentMode, ActiveMqStorageType } from './activemq-deployment-mode';
 import { ActiveMqEngineVersion } from './activemq-engine-version';
 import { ActiveMqUser, ActiveMqUserOptions, ActiveMqUserProps } from './activemq-user';
+import { ActiveMqBrokerAttributes, ImportedActiveMqBroker } from './imported-activemq-broker';
 import { ACTIVEMQ_RULES } from './rules';
 import { ActiveMqSpec } from './rules/activemq-spec';
 import { ACTIVEMQ_AUTHENTICATION_RULES } from './rules/authentication';
-import { BrokerAttributes } from '../broker/broker-attributes';
-import { BrokerBase, IBroker } from '../broker/broker-base';
 import { baseSpec, createCfnBroker } from '../broker/broker-core';
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
-import { ImportedBroker } from '../broker/imported-broker';
 import { BrokerInstanceType } from '../broker/instance-type';
 import { activeMqLogsResourcePolicy, brokerLogGroup, retainBrokerLogs } from '../broker/logging';
 import { newBrokerSecurityGroup } from '../broker/network';
@@ -87,15 +86,15 @@ const DEFAULT_ADMIN: ActiveMqUserProps = { username: 'admin', consoleAccess: tru
  *   deploymentMode: ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ,
  * });
  */
-export class ActiveMqBroker extends BrokerBase {
-  /** Imports an existing ActiveMQ broker by its ARN. */
-  public static fromBrokerArn(scope: Construct, id: string, brokerArn: string): IBroker {
+export class ActiveMqBroker extends ActiveMqBrokerBase {
+  /** Imports an existing single-instance ActiveMQ broker by its ARN (use fromBrokerAttributes for other modes). */
+  public static fromBrokerArn(scope: Construct, id: string, brokerArn: string): IActiveMqBroker {
     return ActiveMqBroker.fromBrokerAttributes(scope, id, { brokerArn });
   }
 
-  /** Imports an existing ActiveMQ broker. */
-  public static fromBrokerAttributes(scope: Construct, id: string, attrs: BrokerAttributes): IBroker {
-    return new ImportedBroker(scope, id, attrs, { defaultProtocol: ActiveMqProtocol.OPENWIRE, metricDimensionSuffix: '-1' });
+  /** Imports an existing ActiveMQ broker; metrics, grants and connections work on it. */
+  public static fromBrokerAttributes(scope: Construct, id: string, attrs: ActiveMqBrokerAttributes): IActiveMqBroker {
+    return new ImportedActiveMqBroker(scope, id, attrs);
   }
 
   public readonly brokerArn: string;
@@ -228,9 +227,6 @@ export class ActiveMqBroker extends BrokerBase {
     return this.logTypes.includes('audit') ? brokerLogGroup(this, this.brokerId, 'audit') : undefined;
   }
 
-  protected get metricBrokerDimension(): string {
-    return `${this.brokerName}-1`;
-  }
 
   private createUser(user: ActiveMqUserProps): ActiveMqUser {
     const id = Token.isUnresolved(user.username) ? `User${this.userList.length}` : `User${user.username}`;

@@ -5,16 +5,15 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { RabbitMqConfiguration } from './configuration/rabbitmq-configuration';
+import { RabbitMqBrokerAttributes, ImportedRabbitMqBroker } from './imported-rabbitmq-broker';
+import { RabbitMqBrokerBase, IRabbitMqBroker } from './rabbitmq-broker-base';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
 import { RabbitMqEngineVersion } from './rabbitmq-engine-version';
 import { RABBITMQ_RULES } from './rules';
 import { RabbitMqSpec } from './rules/rabbitmq-spec';
-import { BrokerAttributes } from '../broker/broker-attributes';
-import { BrokerBase, IBroker } from '../broker/broker-base';
 import { baseSpec, createCfnBroker } from '../broker/broker-core';
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
-import { ImportedBroker } from '../broker/imported-broker';
 import { BrokerInstanceType } from '../broker/instance-type';
 import { brokerLogGroup, retainBrokerLogs } from '../broker/logging';
 import { newBrokerSecurityGroup } from '../broker/network';
@@ -80,15 +79,15 @@ export interface RabbitMqBrokerProps extends BrokerProps {
  *   deploymentMode: RabbitMqDeploymentMode.CLUSTER_MULTI_AZ,
  * });
  */
-export class RabbitMqBroker extends BrokerBase {
-  /** Imports an existing RabbitMQ broker by its ARN. */
-  public static fromBrokerArn(scope: Construct, id: string, brokerArn: string): IBroker {
+export class RabbitMqBroker extends RabbitMqBrokerBase {
+  /** Imports an existing single-instance RabbitMQ broker by its ARN (use fromBrokerAttributes for other modes). */
+  public static fromBrokerArn(scope: Construct, id: string, brokerArn: string): IRabbitMqBroker {
     return RabbitMqBroker.fromBrokerAttributes(scope, id, { brokerArn });
   }
 
-  /** Imports an existing RabbitMQ broker. */
-  public static fromBrokerAttributes(scope: Construct, id: string, attrs: BrokerAttributes): IBroker {
-    return new ImportedBroker(scope, id, attrs, { defaultProtocol: RabbitMqProtocol.AMQPS, metricDimensionSuffix: '' });
+  /** Imports an existing RabbitMQ broker; metrics, grants and connections work on it. */
+  public static fromBrokerAttributes(scope: Construct, id: string, attrs: RabbitMqBrokerAttributes): IRabbitMqBroker {
+    return new ImportedRabbitMqBroker(scope, id, attrs);
   }
 
   public readonly brokerArn: string;
@@ -189,7 +188,4 @@ export class RabbitMqBroker extends BrokerBase {
     return this.logTypes.includes('general') ? brokerLogGroup(this, this.brokerId, 'general') : undefined;
   }
 
-  protected get metricBrokerDimension(): string {
-    return this.brokerName;
-  }
 }

@@ -1,0 +1,51 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { IConstruct } from 'constructs';
+import { MqValidationError } from '../private/errors';
+
+/** The namespace of every Amazon MQ metric. */
+export const AMAZON_MQ_NAMESPACE = 'AWS/AmazonMQ';
+
+/** One `AWS/AmazonMQ` metric: 5-minute period and the given statistic unless `options` say otherwise. */
+export function amazonMqMetric(
+  scope: IConstruct,
+  metricName: string,
+  dimensionsMap: Record<string, string>,
+  statistic: string,
+  options: cloudwatch.MetricOptions = {},
+): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace: AMAZON_MQ_NAMESPACE,
+    metricName,
+    dimensionsMap,
+    statistic,
+    period: Duration.minutes(5),
+    ...options,
+  }).attachTo(scope);
+}
+
+/**
+ * One series over several instances (ActiveMQ active/standby `-1` and `-2`: the active one changes on failover):
+ * SUM for per-period counts and bytes, MAX for gauges.
+ */
+export function acrossInstances(metricName: string, metrics: cloudwatch.Metric[], statistic: string): cloudwatch.IMetric {
+  if (metrics.length === 1) {
+    return metrics[0];
+  }
+  const usingMetrics = Object.fromEntries(metrics.map((m, i) => [`i${i + 1}`, m]));
+  const fn = statistic === cloudwatch.Stats.SUM ? 'SUM' : 'MAX';
+  return new cloudwatch.MathExpression({
+    expression: `${fn}([${Object.keys(usingMetrics).join(',')}])`,
+    usingMetrics,
+    label: metricName,
+    period: metrics[0].period,
+  });
+}
+
+/** A dimension value that must be known and non-empty (an empty one names a metric that never exists). */
+export function requireName(scope: IConstruct, option: string, value: string, allowed: string): string {
+  if (!Token.isUnresolved(value) && value.trim() === '') {
+    throw new MqValidationError(scope, `'${option}' is empty; allowed: ${allowed}`);
+  }
+  return value;
+}
