@@ -280,7 +280,9 @@ export abstract class ActiveMqBrokerBase extends BrokerBase implements IActiveMq
     return this.perInstance(metricName, statistic, { [dimension]: destination.name, ...extra }, options);
   }
 
-  private perInstance(metricName: string, statistic: string, dimensions: Record<string, string>, options: ActiveMqMetricOptions = {}): cloudwatch.IMetric {
+  private perInstance(
+    metricName: string, statistic: string, dimensions: Record<string, string>, options: ActiveMqMetricOptions = {},
+  ): cloudwatch.IMetric {
     const { instance, ...metricOptions } = options;
     const count = this.deploymentMode === ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ ? 2 : 1;
     if (instance !== undefined && !(Number.isInteger(instance) && instance >= 1 && instance <= count)) {

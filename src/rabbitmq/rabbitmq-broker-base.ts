@@ -201,7 +201,9 @@ export abstract class RabbitMqBrokerBase extends BrokerBase implements IRabbitMq
     return this.brokerName;
   }
 
-  private rabbitMetric(metricName: string, dimensions: Record<string, string>, statistic: string, options?: cloudwatch.MetricOptions): cloudwatch.Metric {
+  private rabbitMetric(
+    metricName: string, dimensions: Record<string, string>, statistic: string, options?: cloudwatch.MetricOptions,
+  ): cloudwatch.Metric {
     return amazonMqMetric(this, metricName, { Broker: this.brokerName, ...dimensions }, statistic, options);
   }
 
