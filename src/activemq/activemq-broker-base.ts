@@ -1,8 +1,10 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { ActiveMqDeploymentMode } from './activemq-deployment-mode';
+import { ActiveMqDeploymentMode, ActiveMqStorageType } from './activemq-deployment-mode';
 import { ActiveMqDestination } from './configuration/activemq-destination';
 import { BrokerBase, IBroker } from '../broker/broker-base';
+import { ActiveMqAlarmOptions, ActiveMqBrokerAlarms } from '../monitoring/activemq-broker-alarms';
 import { acrossInstances, amazonMqMetric, requireName } from '../monitoring/amazon-mq-metric';
+import { graph } from '../monitoring/widgets';
 import { MqValidationError } from '../private/errors';
 
 /** Options of an ActiveMQ metric. */
@@ -22,6 +24,14 @@ export interface ActiveMqMetricOptions extends cloudwatch.MetricOptions {
 export interface IActiveMqBroker extends IBroker {
   /** The deployment mode (how many instances publish metrics). */
   readonly deploymentMode: ActiveMqDeploymentMode;
+  /** The storage type, when known (EBS brokers publish BurstBalance and volume operations). */
+  readonly storageType?: ActiveMqStorageType;
+
+  /**
+   * Creates the recommended alarms for this broker (CPU, heap, stores, dead letters, and the queues you name).
+   * Call it once per broker.
+   */
+  addRecommendedAlarms(options?: ActiveMqAlarmOptions): ActiveMqBrokerAlarms;
 
   /** The size of a queue (messages not yet consumed). Default: maximum over 5 minutes. */
   metricQueueSize(queue: string, options?: ActiveMqMetricOptions): cloudwatch.IMetric;
@@ -106,6 +116,20 @@ export interface IActiveMqBroker extends IBroker {
 /** What ActiveMqBroker and imported ActiveMQ brokers share: the metrics. */
 export abstract class ActiveMqBrokerBase extends BrokerBase implements IActiveMqBroker {
   public abstract readonly deploymentMode: ActiveMqDeploymentMode;
+  public abstract readonly storageType?: ActiveMqStorageType;
+
+  public addRecommendedAlarms(options?: ActiveMqAlarmOptions): ActiveMqBrokerAlarms {
+    return new ActiveMqBrokerAlarms(this, 'RecommendedAlarms', this, options);
+  }
+
+  public keyMetricWidgets(): cloudwatch.IWidget[] {
+    return [
+      graph('CPU and heap (%)', [this.metricCpuUtilization(), this.metricHeapUsage()]),
+      graph('Stores (%)', [this.metricStorePercentUsage(), this.metricTempPercentUsage(), this.metricJobSchedulerStorePercentUsage()]),
+      graph('Connections', [this.metricCurrentConnectionsCount(), this.metricTotalConsumerCount(), this.metricTotalProducerCount()]),
+      graph('Messages', [this.metricTotalMessageCount()]),
+    ];
+  }
 
   public metricQueueSize(queue: string, options?: ActiveMqMetricOptions): cloudwatch.IMetric {
     return this.destinationMetric('QueueSize', ActiveMqDestination.queue(requireName(this, 'queue', queue, 'a queue name')), cloudwatch.Stats.MAXIMUM, options);

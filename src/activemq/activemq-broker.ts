@@ -6,11 +6,12 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ActiveMqAuthentication } from './activemq-authentication';
+import { ActiveMqBrokerAttributes } from './activemq-broker-attributes';
 import { ActiveMqBrokerBase, IActiveMqBroker } from './activemq-broker-base';
 import { ActiveMqDeploymentMode, ActiveMqStorageType } from './activemq-deployment-mode';
 import { ActiveMqEngineVersion } from './activemq-engine-version';
 import { ActiveMqUser, ActiveMqUserOptions, ActiveMqUserProps } from './activemq-user';
-import { ActiveMqBrokerAttributes, ImportedActiveMqBroker } from './imported-activemq-broker';
+import { ImportedActiveMqBroker } from './imported-activemq-broker';
 import { ACTIVEMQ_RULES } from './rules';
 import { ActiveMqSpec } from './rules/activemq-spec';
 import { ACTIVEMQ_AUTHENTICATION_RULES } from './rules/authentication';
@@ -103,6 +104,8 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
   public readonly connections: ec2.Connections;
   /** The deployment mode. */
   public readonly deploymentMode: ActiveMqDeploymentMode;
+  /** The storage type. */
+  public readonly storageType?: ActiveMqStorageType;
   /** The customer managed key that encrypts the broker, with encryption KMS. */
   public readonly encryptionKey?: kms.IKey;
   /** OpenWire endpoints (`ssl://...:61617`), one per broker instance. @attribute */
@@ -149,6 +152,7 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
     validateRules(this, 'ActiveMqBroker', ACTIVEMQ_RULES, this.spec);
 
     this.deploymentMode = props.deploymentMode;
+    this.storageType = this.spec.storageType;
     this.brokerName = this.spec.brokerName;
     this.removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const securityGroups = props.securityGroups ?? (props.vpc ? [newBrokerSecurityGroup(this, props.vpc, 'ActiveMQ')] : []);

@@ -35,6 +35,8 @@ export interface IBroker extends IResource, ec2.IConnectable {
    * publishes for the engine.
    */
   metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+  /** The engine's key graphs (CPU, memory, storage, connections, messages) for a dashboard row. */
+  keyMetricWidgets(): cloudwatch.IWidget[];
 }
 
 /** Read-only actions on a broker (mq-facts §4). */
@@ -54,6 +56,8 @@ export abstract class BrokerBase extends Resource implements IBroker {
    * with the instance suffix for ActiveMQ (mq-facts F-CW1).
    */
   protected abstract get metricBrokerDimension(): string;
+
+  public abstract keyMetricWidgets(): cloudwatch.IWidget[];
 
   public allowProtocolFrom(other: ec2.IConnectable, protocol: BrokerProtocol): void {
     this.connections.allowFrom(other, ec2.Port.tcp(protocol.port), `${protocol.name} to Amazon MQ broker ${this.node.path}`);

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { IConstruct } from 'constructs';
@@ -32,7 +33,8 @@ export function acrossInstances(metricName: string, metrics: cloudwatch.Metric[]
   if (metrics.length === 1) {
     return metrics[0];
   }
-  const usingMetrics = Object.fromEntries(metrics.map((m, i) => [`i${i + 1}`, m]));
+  // Ids unique per metric and destination, so several of these expressions can share one graph or alarm.
+  const usingMetrics = Object.fromEntries(metrics.map((m, i) => [`${expressionId(metricName, m.dimensions ?? {})}_${i + 1}`, m]));
   const fn = statistic === cloudwatch.Stats.SUM ? 'SUM' : 'MAX';
   return new cloudwatch.MathExpression({
     expression: `${fn}([${Object.keys(usingMetrics).join(',')}])`,
@@ -40,6 +42,13 @@ export function acrossInstances(metricName: string, metrics: cloudwatch.Metric[]
     label: metricName,
     period: metrics[0].period,
   });
+}
+
+/** `cpuUtilization`, plus a short hash of the dimensions other than Broker (queue, topic, connector). */
+function expressionId(metricName: string, dimensions: Record<string, unknown>): string {
+  const extra = Object.entries(dimensions).filter(([k]) => k !== 'Broker').map(([k, v]) => `${k}=${String(v)}`).join(',');
+  const base = metricName[0].toLowerCase() + metricName.slice(1);
+  return extra ? `${base}_${createHash('sha256').update(extra).digest('hex').slice(0, 8)}` : base;
 }
 
 /** A dimension value that must be known and non-empty (an empty one names a metric that never exists). */

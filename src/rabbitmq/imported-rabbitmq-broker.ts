@@ -1,19 +1,10 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { RabbitMqBrokerAttributes } from './rabbitmq-broker-attributes';
 import { RabbitMqBrokerBase } from './rabbitmq-broker-base';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
-import { BrokerAttributes } from '../broker/broker-attributes';
 import { importedBrokerIdentity } from '../broker/imported-broker';
 import { RabbitMqProtocol } from '../broker/protocol';
-
-/** What is needed to use an existing RabbitMQ broker in this app. */
-export interface RabbitMqBrokerAttributes extends BrokerAttributes {
-  /**
-   * The deployment mode.
-   * @default RabbitMqDeploymentMode.SINGLE_INSTANCE
-   */
-  readonly deploymentMode?: RabbitMqDeploymentMode;
-}
 
 /** An existing RabbitMQ broker. */
 export class ImportedRabbitMqBroker extends RabbitMqBrokerBase {

@@ -3,6 +3,8 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
 import { BrokerBase, IBroker } from '../broker/broker-base';
 import { amazonMqMetric, requireName } from '../monitoring/amazon-mq-metric';
+import { RabbitMqAlarmOptions, RabbitMqBrokerAlarms } from '../monitoring/rabbitmq-broker-alarms';
+import { graph } from '../monitoring/widgets';
 import { MqValidationError } from '../private/errors';
 
 /**
@@ -13,6 +15,12 @@ import { MqValidationError } from '../private/errors';
 export interface IRabbitMqBroker extends IBroker {
   /** The deployment mode. */
   readonly deploymentMode: RabbitMqDeploymentMode;
+
+  /**
+   * Creates the recommended alarms for this broker (memory, disk, CPU, and the queues you name).
+   * Call it once per broker.
+   */
+  addRecommendedAlarms(options?: RabbitMqAlarmOptions): RabbitMqBrokerAlarms;
 
   /** Exchanges on the broker. Default: maximum over 5 minutes. */
   metricExchangeCount(options?: cloudwatch.MetricOptions): cloudwatch.Metric;
@@ -80,6 +88,21 @@ const UNPUBLISHED_NAME = /[\s]|[^\x00-\x7F]/;
 /** What RabbitMqBroker and imported RabbitMQ brokers share: the metrics. */
 export abstract class RabbitMqBrokerBase extends BrokerBase implements IRabbitMqBroker {
   public abstract readonly deploymentMode: RabbitMqDeploymentMode;
+
+  public addRecommendedAlarms(options?: RabbitMqAlarmOptions): RabbitMqBrokerAlarms {
+    return new RabbitMqBrokerAlarms(this, 'RecommendedAlarms', this, options);
+  }
+
+  public keyMetricWidgets(): cloudwatch.IWidget[] {
+    return [
+      graph('CPU (%)', [this.metricSystemCpuUtilization()]),
+      graph('Memory (bytes)', [this.metricRabbitMQMemUsed(), this.metricRabbitMQMemLimit()]),
+      graph('Disk free (bytes)', [this.metricRabbitMQDiskFree(), this.metricRabbitMQDiskFreeLimit()]),
+      graph('Connections and channels', [this.metricConnectionCount(), this.metricChannelCount(), this.metricConsumerCount()]),
+      graph('Messages', [this.metricMessageCount(), this.metricMessageReadyCount(), this.metricMessageUnacknowledgedCount()]),
+      graph('Rates (msg/s)', [this.metricPublishRate(), this.metricConfirmRate(), this.metricAckRate()]),
+    ];
+  }
 
   public metricExchangeCount(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.rabbitMetric('ExchangeCount', {}, cloudwatch.Stats.MAXIMUM, options);

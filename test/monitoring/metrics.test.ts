@@ -113,7 +113,8 @@ describe('ActiveMQ', () => {
 
   test.each(Object.entries(ACTIVEMQ_BROKER))('metric%s: both instances of an active/standby pair, or one', (name, stat) => {
     const { expression, metrics } = parts(call(pair, name));
-    expect(expression).toBe(stat === 'Sum' ? 'SUM([i1,i2])' : 'MAX([i1,i2])');
+    const id = name[0].toLowerCase() + name.slice(1);
+    expect(expression).toBe(`${stat === 'Sum' ? 'SUM' : 'MAX'}([${id}_1,${id}_2])`);
     expectMetric(metrics[0], name, { Broker: 'orders-1' }, stat);
     expectMetric(metrics[1], name, { Broker: 'orders-2' }, stat);
     expectMetric(parts(call(pair, name, { instance: 2 })).metrics[0], name, { Broker: 'orders-2' }, stat);

@@ -1,0 +1,167 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Construct } from 'constructs';
+import { AlarmSpec, createAlarms, ThresholdCheck } from './alarm-helpers';
+import { BrokerAlarmOptions } from './broker-alarm-options';
+import type { IActiveMqBroker } from '../activemq/activemq-broker-base';
+import { ActiveMqStorageType } from '../activemq/activemq-deployment-mode';
+import { ActiveMqDestination } from '../activemq/configuration/activemq-destination';
+
+/** A queue whose depth is watched. */
+export interface ActiveMqQueueDepthAlarm {
+  readonly queue: string;
+  /** Alarm when `QueueSize` stays above this many messages for 15 minutes. */
+  readonly threshold: number;
+}
+
+/**
+ * The alarms for an ActiveMQ broker. Thresholds are starting points from the metric descriptions in the Amazon MQ
+ * Developer Guide (mq-facts §3.1; AWS publishes no Amazon MQ numbers), each overridable.
+ */
+export interface ActiveMqAlarmOptions extends BrokerAlarmOptions {
+  /**
+   * Average CPU over 15 minutes above this percentage.
+   * @default 80
+   */
+  readonly cpuUtilizationPercent?: number;
+  /**
+   * Average JVM heap use over 15 minutes above this percentage (the broker risks BROKER_OOM).
+   * @default 80
+   */
+  readonly heapUsagePercent?: number;
+  /**
+   * Message store use above this percentage (at 100 the broker refuses messages).
+   * @default 80
+   */
+  readonly storePercentUsage?: number;
+  /**
+   * Temporary storage (non-persistent messages) use above this percentage.
+   * @default 80
+   */
+  readonly tempPercentUsage?: number;
+  /**
+   * Job scheduler store use above this percentage.
+   * @default 80
+   */
+  readonly jobSchedulerStorePercentUsage?: number;
+  /**
+   * EBS burst balance below this percentage (EBS storage only).
+   * @default 20 on EBS brokers; none on EFS
+   */
+  readonly burstBalancePercent?: number;
+  /**
+   * Current connections above this count (Amazon MQ's limits depend on the instance type and protocol).
+   * @default - no connection alarm
+   */
+  readonly maxConnections?: number;
+  /**
+   * Queues whose depth is watched.
+   * @default - none
+   */
+  readonly queueDepth?: ActiveMqQueueDepthAlarm[];
+  /**
+   * Queues that must always have a consumer: alarm when `ConsumerCount` stays below 1 for 15 minutes (or the
+   * queue disappears).
+   * @default - none
+   */
+  readonly queuesWithConsumers?: string[];
+  /**
+   * Dead-letter queues: alarm as soon as one holds a message.
+   * @default ['ActiveMQ.DLQ']
+   */
+  readonly deadLetterQueues?: string[];
+}
+
+/** The recommended alarms of an ActiveMQ broker (see `ActiveMqAlarmOptions` for each one and its source). */
+export class ActiveMqBrokerAlarms extends Construct {
+  /** Every alarm created, in a stable order. */
+  public readonly alarms: cloudwatch.Alarm[];
+
+  constructor(scope: Construct, id: string, broker: IActiveMqBroker, options: ActiveMqAlarmOptions = {}) {
+    super(scope, id);
+    const ebs = broker.storageType === ActiveMqStorageType.EBS;
+    const check = new ThresholdCheck();
+    for (const option of ['cpuUtilizationPercent', 'heapUsagePercent', 'storePercentUsage', 'tempPercentUsage', 'jobSchedulerStorePercentUsage', 'burstBalancePercent'] as const) {
+      check.percent(option, options[option]);
+    }
+    check.count('maxConnections', options.maxConnections);
+    (options.queueDepth ?? []).forEach((q, i) => {
+      check.name(`queueDepth[${i}].queue`, q.queue);
+      check.count(`queueDepth[${i}].threshold`, q.threshold);
+    });
+    (options.queuesWithConsumers ?? []).forEach((q, i) => check.name(`queuesWithConsumers[${i}]`, q));
+    (options.deadLetterQueues ?? []).forEach((q, i) => check.name(`deadLetterQueues[${i}]`, q));
+    if (options.burstBalancePercent !== undefined && broker.storageType === ActiveMqStorageType.EFS) {
+      check.fail('burstBalancePercent', 'is not allowed: Amazon MQ publishes BurstBalance for EBS storage only; allowed: unset on EFS brokers');
+    }
+    check.throwIfAny(this, 'ActiveMqBrokerAlarms');
+
+    const minutes = (n: number) => ({ period: Duration.minutes(n) });
+    const above = (alarmId: string, metric: cloudwatch.IMetric, threshold: number, periods: number, description: string): AlarmSpec => ({
+      id: alarmId,
+      metric,
+      threshold,
+      evaluationPeriods: periods,
+      description,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.MISSING,
+    });
+    const name = broker.brokerName;
+    const specs: AlarmSpec[] = [
+      above('CpuUtilization', broker.metricCpuUtilization(minutes(5)), options.cpuUtilizationPercent ?? 80, 3,
+        `CPU of ActiveMQ broker ${name} above ${options.cpuUtilizationPercent ?? 80}% on average for 15 minutes. Scale the instance type up or spread load.`),
+      above('HeapUsage', broker.metricHeapUsage({ ...minutes(5), statistic: cloudwatch.Stats.AVERAGE }), options.heapUsagePercent ?? 80, 3,
+        `JVM heap of ActiveMQ broker ${name} above ${options.heapUsagePercent ?? 80}% for 15 minutes: the broker risks running out of memory (BROKER_OOM).`),
+      above('StorePercentUsage', broker.metricStorePercentUsage(minutes(5)), options.storePercentUsage ?? 80, 1,
+        `Message store of ActiveMQ broker ${name} above ${options.storePercentUsage ?? 80}%: at 100% it refuses messages. Consume the backlog or purge.`),
+      above('TempPercentUsage', broker.metricTempPercentUsage(minutes(5)), options.tempPercentUsage ?? 80, 1,
+        `Temporary storage of ActiveMQ broker ${name} above ${options.tempPercentUsage ?? 80}%: non-persistent messages will be refused.`),
+      above('JobSchedulerStorePercentUsage', broker.metricJobSchedulerStorePercentUsage(minutes(5)), options.jobSchedulerStorePercentUsage ?? 80, 1,
+        `Job scheduler store of ActiveMQ broker ${name} above ${options.jobSchedulerStorePercentUsage ?? 80}%: scheduled and redelivered messages will be refused.`),
+    ];
+    if (ebs || options.burstBalancePercent !== undefined) {
+      const threshold = options.burstBalancePercent ?? 20;
+      specs.push({
+        id: 'BurstBalance',
+        metric: broker.metricBurstBalance(minutes(5)),
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.MISSING,
+        description: `EBS burst balance of ActiveMQ broker ${name} below ${threshold}%: storage I/O will be throttled.`,
+      });
+    }
+    if (options.maxConnections !== undefined) {
+      specs.push(above('CurrentConnectionsCount', broker.metricCurrentConnectionsCount(minutes(5)), options.maxConnections, 1,
+        `Connections to ActiveMQ broker ${name} above ${options.maxConnections}: new clients will soon be refused.`));
+    }
+    for (const q of options.queueDepth ?? []) {
+      specs.push({
+        ...above(`QueueSize-${q.queue}`, broker.metricQueueSize(q.queue, minutes(5)), q.threshold, 3,
+          `Queue ${q.queue} of ActiveMQ broker ${name} above ${q.threshold} messages for 15 minutes: consumers fall behind.`),
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+    }
+    for (const queue of options.queuesWithConsumers ?? []) {
+      specs.push({
+        id: `NoConsumers-${queue}`,
+        metric: broker.metricConsumerCount(ActiveMqDestination.queue(queue), minutes(5)),
+        threshold: 1,
+        evaluationPeriods: 3,
+        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+        // A queue that disappears has no consumer either.
+        treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+        description: `Queue ${queue} of ActiveMQ broker ${name} has had no consumer for 15 minutes.`,
+      });
+    }
+    for (const queue of options.deadLetterQueues ?? ['ActiveMQ.DLQ']) {
+      specs.push({
+        ...above(`DeadLetters-${queue}`, broker.metricQueueSize(queue, minutes(5)), 0, 1,
+          `Dead-letter queue ${queue} of ActiveMQ broker ${name} holds messages that could not be delivered.`),
+        // The queue exists only once a message was dead-lettered.
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+    }
+    this.alarms = createAlarms(this, options.alarmNamePrefix ?? name, specs, options.actions);
+  }
+}

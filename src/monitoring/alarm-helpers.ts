@@ -1,0 +1,72 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Construct } from 'constructs';
+import { MqValidationError } from '../private/errors';
+
+/** One alarm of a preset, before it is created. */
+export interface AlarmSpec {
+  readonly id: string;
+  readonly metric: cloudwatch.IMetric;
+  readonly threshold: number;
+  readonly comparisonOperator: cloudwatch.ComparisonOperator;
+  readonly evaluationPeriods: number;
+  readonly treatMissingData: cloudwatch.TreatMissingData;
+  /** What the alarm means and where its threshold comes from. */
+  readonly description: string;
+}
+
+/** Creates the alarms of a preset under `scope`, named `<prefix>-<id>`, with the same actions. */
+export function createAlarms(scope: Construct, prefix: string, specs: AlarmSpec[], actions: cloudwatch.IAlarmAction[] = []): cloudwatch.Alarm[] {
+  return specs.map((spec) => {
+    const alarm = new cloudwatch.Alarm(scope, spec.id, {
+      alarmName: `${prefix}-${spec.id}`,
+      alarmDescription: spec.description,
+      metric: spec.metric,
+      threshold: spec.threshold,
+      comparisonOperator: spec.comparisonOperator,
+      evaluationPeriods: spec.evaluationPeriods,
+      treatMissingData: spec.treatMissingData,
+    });
+    alarm.addAlarmAction(...actions);
+    alarm.addOkAction(...actions);
+    return alarm;
+  });
+}
+
+/** Collects threshold problems, naming the option, and throws them together. */
+export class ThresholdCheck {
+  private readonly problems: string[] = [];
+
+  public percent(option: string, value: number | undefined): void {
+    if (value !== undefined && !(value >= 0 && value <= 100)) {
+      this.problems.push(`'${option}' ${value} is not allowed; allowed: a percentage from 0 to 100`);
+    }
+  }
+
+  public count(option: string, value: number | undefined): void {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
+      this.problems.push(`'${option}' ${value} is not allowed; allowed: a whole count of 0 or more`);
+    }
+  }
+
+  public positive(option: string, value: number | undefined): void {
+    if (value !== undefined && !(value > 0)) {
+      this.problems.push(`'${option}' ${value} is not allowed; allowed: a number above 0`);
+    }
+  }
+
+  public name(option: string, value: string): void {
+    if (value.trim() === '') {
+      this.problems.push(`'${option}' is empty; allowed: a destination name`);
+    }
+  }
+
+  public fail(option: string, message: string): void {
+    this.problems.push(`'${option}' ${message}`);
+  }
+
+  public throwIfAny(scope: Construct, className: string): void {
+    if (this.problems.length > 0) {
+      throw new MqValidationError(scope, `${className} validation failed:\n${this.problems.map((p) => `  - ${p}`).join('\n')}`);
+    }
+  }
+}
