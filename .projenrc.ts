@@ -44,6 +44,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: [
     'aws-cdk@2.1148.1',
     '@aws-sdk/client-mq@3.1048.0',
+    '@aws-sdk/client-kms@3.1048.0',
+    '@aws-sdk/client-cloudwatch@3.1048.0',
     'cdk-nag@3.0.2',
     'typescript@^6.0.3',
     '@types/node@^20',
@@ -88,6 +90,19 @@ project.addTask('derive:activemq-schema', {
   description: 'Regenerate src/activemq/configuration/amazon-mq-xsd.generated.ts from schemas/activemq/*.xsd',
   exec: 'ts-node scripts/derive-activemq-schema.ts',
 });
+
+// The post-deploy check (`npx cdk-amazon-mq-check`): one self-contained file with the AWS SDK clients bundled,
+// so the published package needs no runtime dependency for it.
+project.bundler.addBundle('src/cli/check-command.ts', {
+  platform: 'node',
+  target: 'node20',
+  outfile: 'check.js',
+  externals: [],
+  minify: true,
+  banner: '#!/usr/bin/env node',
+  executable: true,
+});
+project.addBins({ 'cdk-amazon-mq-check': 'assets/cli/check-command/check.js' });
 
 // Synth benchmark (a script, not a test): our constructs against hand-written CfnBroker apps.
 project.addTask('bench', {

@@ -6,6 +6,8 @@ export interface FakeRequest {
   readonly method: string;
   readonly path: string;
   readonly body: string;
+  /** `X-Amz-Target` of JSON-protocol services (KMS, CloudWatch), for example `TrentService.DescribeKey`. */
+  readonly target?: string;
 }
 
 /** What a route answers: status, JSON body and, for errors, the AWS error type. */
@@ -34,10 +36,10 @@ export class FakeAwsEndpoint {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
-        const request = { method: req.method ?? 'GET', path: req.url ?? '/', body };
+        const request = { method: req.method ?? 'GET', path: req.url ?? '/', body, target: req.headers['x-amz-target'] as string | undefined };
         this.requests.push(request);
         const answer = route(request);
-        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        const headers: Record<string, string> = { 'content-type': request.target ? 'application/x-amz-json-1.1' : 'application/json' };
         if (answer.errorType) {
           headers['x-amzn-errortype'] = answer.errorType;
         }

@@ -1,0 +1,146 @@
+/**
+ * The post-deploy check: what an operator needs to know about deployed brokers, from the AWS APIs.
+ * The SDK clients are passed in, so tests point them at a loopback fake of the services.
+ */
+// The CLI is bundled with the SDK clients (assets/cli/check.js): devDependencies here, not library dependencies.
+/* eslint-disable import/no-extraneous-dependencies */
+import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient } from '@aws-sdk/client-kms';
+import { DescribeBrokerCommand, DescribeBrokerResponse, ListBrokersCommand, ListUsersCommand, MqClient } from '@aws-sdk/client-mq';
+/* eslint-enable import/no-extraneous-dependencies */
+
+/** The clients the check calls. */
+export interface CheckClients {
+  readonly mq: MqClient;
+  readonly kms: KMSClient;
+  readonly cloudwatch: CloudWatchClient;
+}
+
+/** `ok`: nothing to do; `info`: worth knowing; `action`: someone must act (the exit code becomes 1). */
+export type Severity = 'ok' | 'info' | 'action';
+
+export interface Finding {
+  readonly broker: string;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+/** A failed API call, reported as a message (never a stack trace); the exit code becomes 2. */
+export class CheckError extends Error {}
+
+const ACTION_STATES = ['CREATION_FAILED', 'DELETION_IN_PROGRESS', 'CRITICAL_ACTION_REQUIRED'];
+
+/** Broker IDs from IDs or ARNs (`arn:...:broker:<name>:<id>`). */
+export function brokerIdOf(idOrArn: string): string {
+  return idOrArn.startsWith('arn:') ? idOrArn.split(':')[7] ?? idOrArn : idOrArn;
+}
+
+/** Runs every check on one broker. */
+export async function checkBroker(clients: CheckClients, idOrArn: string): Promise<Finding[]> {
+  const brokerId = brokerIdOf(idOrArn);
+  const broker = await call(`mq:DescribeBroker ${brokerId}`, () => clients.mq.send(new DescribeBrokerCommand({ BrokerId: brokerId })));
+  const label = `${broker.BrokerName ?? brokerId} (${brokerId})`;
+  const findings: Finding[] = [];
+  const add = (severity: Severity, message: string) => findings.push({ broker: label, severity, message });
+
+  const state = broker.BrokerState ?? 'UNKNOWN';
+  add(state === 'RUNNING' ? 'ok' : ACTION_STATES.includes(state) ? 'action' : 'info', `state ${state}`);
+  for (const required of broker.ActionsRequired ?? []) {
+    add('action', `action required: ${required.ActionRequiredCode}: ${required.ActionRequiredInfo ?? ''}`.trim());
+  }
+  for (const pending of pendingChanges(broker)) {
+    add('action', `${pending} waits for a reboot or the maintenance window`);
+  }
+  const users = await call(`mq:ListUsers ${brokerId}`, () => clients.mq.send(new ListUsersCommand({ BrokerId: brokerId })));
+  for (const user of users.Users ?? []) {
+    if (user.PendingChange) {
+      add('action', `user ${user.Username}: ${user.PendingChange} waits for a reboot or the maintenance window`);
+    }
+  }
+  findings.push(...(await checkKey(clients, broker)).map((f) => ({ ...f, broker: label })));
+  findings.push(...(await checkAlarms(clients, broker.BrokerName ?? brokerId)).map((f) => ({ ...f, broker: label })));
+  return findings;
+}
+
+function pendingChanges(broker: DescribeBrokerResponse): string[] {
+  const pending: string[] = [];
+  if (broker.PendingEngineVersion) {
+    pending.push(`engine version ${broker.PendingEngineVersion} (running ${broker.EngineVersion})`);
+  }
+  if (broker.PendingHostInstanceType) {
+    pending.push(`instance type ${broker.PendingHostInstanceType} (running ${broker.HostInstanceType})`);
+  }
+  const current = broker.Configurations?.Current;
+  const next = broker.Configurations?.Pending;
+  if (next && (next.Id !== current?.Id || next.Revision !== current?.Revision)) {
+    pending.push(`configuration ${next.Id} revision ${next.Revision} (running ${current?.Id} revision ${current?.Revision})`);
+  }
+  if (broker.PendingSecurityGroups?.length) {
+    pending.push(`security groups ${broker.PendingSecurityGroups.join(', ')}`);
+  }
+  if (broker.PendingAuthenticationStrategy) {
+    pending.push(`authentication strategy ${broker.PendingAuthenticationStrategy}`);
+  }
+  return pending;
+}
+
+async function checkKey(clients: CheckClients, broker: DescribeBrokerResponse): Promise<Array<Omit<Finding, 'broker'>>> {
+  const keyId = broker.EncryptionOptions?.KmsKeyId;
+  if (broker.EncryptionOptions?.UseAwsOwnedKey !== false || !keyId) {
+    return [{ severity: 'info', message: 'encrypted with an AWS owned or AWS managed key: nothing to check' }];
+  }
+  const key = await call(`kms:DescribeKey ${keyId}`, () => clients.kms.send(new DescribeKeyCommand({ KeyId: keyId })));
+  const state = key.KeyMetadata?.KeyState ?? 'Unknown';
+  if (state !== 'Enabled') {
+    return [{ severity: 'action', message: `KMS key ${keyId} is ${state}: the broker cannot use it` }];
+  }
+  const rotation = await call(`kms:GetKeyRotationStatus ${keyId}`, () => clients.kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId })));
+  return rotation.KeyRotationEnabled
+    ? [{ severity: 'ok', message: `KMS key ${keyId} enabled, rotating` }]
+    : [{ severity: 'action', message: `KMS key ${keyId} enabled but not rotating: turn automatic rotation on` }];
+}
+
+async function checkAlarms(clients: CheckClients, brokerName: string): Promise<Array<Omit<Finding, 'broker'>>> {
+  const prefix = `${brokerName}-`;
+  const response = await call(`cloudwatch:DescribeAlarms ${prefix}*`, () =>
+    clients.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNamePrefix: prefix, MaxRecords: 100 })));
+  const alarms = [...(response.MetricAlarms ?? []), ...(response.CompositeAlarms ?? [])];
+  if (alarms.length === 0) {
+    return [{ severity: 'info', message: `no alarm named ${prefix}*: add them with broker.addRecommendedAlarms()` }];
+  }
+  return alarms.map((a) => ({
+    severity: a.StateValue === 'ALARM' ? 'action' : a.StateValue === 'OK' ? 'ok' : 'info',
+    message: `alarm ${a.AlarmName} is ${a.StateValue}${a.StateValue === 'ALARM' && a.StateReason ? `: ${a.StateReason}` : ''}`,
+  }));
+}
+
+/** Broker IDs for broker names (those in a synthesized template), from mq:ListBrokers. */
+export async function brokerIdsByName(clients: CheckClients, names: string[]): Promise<{ ids: string[]; missing: string[] }> {
+  const found = new Map<string, string>();
+  let nextToken: string | undefined;
+  do {
+    const token = nextToken;
+    const page = await call('mq:ListBrokers', () => clients.mq.send(new ListBrokersCommand({ NextToken: token, MaxResults: 100 })));
+    for (const summary of page.BrokerSummaries ?? []) {
+      if (summary.BrokerName && summary.BrokerId) {
+        found.set(summary.BrokerName, summary.BrokerId);
+      }
+    }
+    nextToken = page.NextToken;
+  } while (nextToken);
+  return { ids: names.filter((n) => found.has(n)).map((n) => found.get(n)!), missing: names.filter((n) => !found.has(n)) };
+}
+
+/** Calls the API; turns failures into one readable line. */
+async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    const error = e as Error & { $metadata?: { httpStatusCode?: number }; code?: string };
+    const status = error.$metadata?.httpStatusCode;
+    const reason = status === 403 || /AccessDenied|Forbidden|Unauthorized|not authorized/i.test(`${error.name} ${error.message}`)
+      ? 'not authorized'
+      : status === undefined ? 'unreachable' : `HTTP ${status}`;
+    throw new CheckError(`${what} failed (${reason}): ${error.name}: ${error.message || error.code || 'no message'}`);
+  }
+}

@@ -1,0 +1,179 @@
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { MqClient } from '@aws-sdk/client-mq';
+import { parseArgs, runCheck } from '../../src/cli/check-command';
+import { FakeAwsEndpoint, FakeRequest, FakeResponse } from '../util/fake-aws';
+
+const ID = 'b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9';
+const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+interface World {
+  broker: Record<string, unknown>;
+  users: Array<Record<string, unknown>>;
+  keyState: string;
+  rotating: boolean;
+  alarms: Array<Record<string, unknown>>;
+  deny?: string;
+}
+
+const healthy = (): World => ({
+  broker: {
+    brokerId: ID,
+    brokerName: 'orders',
+    brokerState: 'RUNNING',
+    engineVersion: '5.19',
+    hostInstanceType: 'mq.m5.large',
+    configurations: { current: { id: 'c-1', revision: 3 } },
+    encryptionOptions: { kmsKeyId: KEY, useAwsOwnedKey: false },
+  },
+  users: [{ username: 'admin' }],
+  keyState: 'Enabled',
+  rotating: true,
+  alarms: [{ AlarmName: 'orders-CpuUtilization', StateValue: 'OK' }, { AlarmName: 'orders-HeapUsage', StateValue: 'OK' }],
+});
+
+/** Amazon MQ (REST-JSON), KMS (JSON 1.1) and CloudWatch (JSON 1.0) on one loopback endpoint. */
+function services(world: World) {
+  return (req: FakeRequest): FakeResponse => {
+    if (world.deny && (req.path.startsWith(world.deny) || req.target === world.deny)) {
+      return { status: 403, errorType: 'AccessDeniedException', body: { message: 'User: arn:aws:iam::123456789012:user/ci is not authorized' } };
+    }
+    if (req.target === 'TrentService.DescribeKey') {
+      return { body: { KeyMetadata: { KeyId: KEY, KeyState: world.keyState } } };
+    }
+    if (req.target === 'TrentService.GetKeyRotationStatus') {
+      return { body: { KeyRotationEnabled: world.rotating } };
+    }
+    if (req.target === 'GraniteServiceVersion20100801.DescribeAlarms') {
+      return { body: { MetricAlarms: world.alarms.filter((a) => String(a.AlarmName).startsWith(JSON.parse(req.body).AlarmNamePrefix)) } };
+    }
+    if (req.method === 'GET' && req.path.startsWith('/v1/brokers?')) {
+      return { body: { brokerSummaries: [{ brokerId: ID, brokerName: 'orders' }] } };
+    }
+    if (req.path === `/v1/brokers/${ID}/users`) {
+      return { body: { brokerId: ID, users: world.users } };
+    }
+    if (req.path === `/v1/brokers/${ID}`) {
+      return { body: world.broker };
+    }
+    return { status: 404, errorType: 'NotFoundException', body: { message: `no route ${req.method} ${req.path} ${req.target ?? ''}` } };
+  };
+}
+
+let fake: FakeAwsEndpoint | undefined;
+afterEach(async () => {
+  await fake?.stop();
+  fake = undefined;
+});
+
+async function check(world: World, argv: string[]): Promise<{ code: number; lines: string[] }> {
+  fake = await FakeAwsEndpoint.start(services(world));
+  const config = fake.clientConfig();
+  const lines: string[] = [];
+  const clients = { mq: new MqClient(config), kms: new KMSClient(config), cloudwatch: new CloudWatchClient(config) };
+  const code = await runCheck(parseArgs(argv), clients, (l) => lines.push(l));
+  return { code, lines };
+}
+
+test('a healthy broker: exit 0, every check reported', async () => {
+  const { code, lines } = await check(healthy(), ['--broker', ID]);
+  expect(lines).toEqual([
+    `OK     orders (${ID}): state RUNNING`,
+    `OK     orders (${ID}): KMS key ${KEY} enabled, rotating`,
+    `OK     orders (${ID}): alarm orders-CpuUtilization is OK`,
+    `OK     orders (${ID}): alarm orders-HeapUsage is OK`,
+    'nothing needs action',
+  ]);
+  expect(code).toBe(0);
+});
+
+test('pending revisions, engine versions and users, a key not rotating and an alarm firing: exit 1', async () => {
+  const world = healthy();
+  world.broker = {
+    ...world.broker,
+    pendingEngineVersion: '5.19.1',
+    configurations: { current: { id: 'c-1', revision: 3 }, pending: { id: 'c-1', revision: 4 } },
+    actionsRequired: [{ actionRequiredCode: 'CONFIGURATION_REBOOT_REQUIRED', actionRequiredInfo: 'reboot to apply' }],
+  };
+  world.users = [{ username: 'app', pendingChange: 'UPDATE' }];
+  world.rotating = false;
+  world.alarms[1] = { AlarmName: 'orders-HeapUsage', StateValue: 'ALARM', StateReason: 'Threshold Crossed: 3 datapoints > 80' };
+  const { code, lines } = await check(world, ['--broker', `arn:aws:mq:us-east-1:123456789012:broker:orders:${ID}`]);
+  expect(lines.filter((l) => l.startsWith('ACTION'))).toEqual([
+    `ACTION orders (${ID}): action required: CONFIGURATION_REBOOT_REQUIRED: reboot to apply`,
+    `ACTION orders (${ID}): engine version 5.19.1 (running 5.19) waits for a reboot or the maintenance window`,
+    `ACTION orders (${ID}): configuration c-1 revision 4 (running c-1 revision 3) waits for a reboot or the maintenance window`,
+    `ACTION orders (${ID}): user app: UPDATE waits for a reboot or the maintenance window`,
+    `ACTION orders (${ID}): KMS key ${KEY} enabled but not rotating: turn automatic rotation on`,
+    `ACTION orders (${ID}): alarm orders-HeapUsage is ALARM: Threshold Crossed: 3 datapoints > 80`,
+  ]);
+  expect(lines[lines.length - 1]).toBe('something needs action');
+  expect(code).toBe(1);
+});
+
+test('a disabled key and a broker in trouble need action', async () => {
+  const world = healthy();
+  world.broker = { ...world.broker, brokerState: 'CRITICAL_ACTION_REQUIRED' };
+  world.keyState = 'Disabled';
+  const { code, lines } = await check(world, ['--broker', ID]);
+  expect(lines).toContain(`ACTION orders (${ID}): state CRITICAL_ACTION_REQUIRED`);
+  expect(lines).toContain(`ACTION orders (${ID}): KMS key ${KEY} is Disabled: the broker cannot use it`);
+  expect(code).toBe(1);
+});
+
+test('brokers named in a synthesized cloud assembly are found by name', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdkout-'));
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
+    version: '48.0.0',
+    artifacts: { Prod: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Prod.template.json' } } },
+  }));
+  fs.writeFileSync(path.join(dir, 'Prod.template.json'), JSON.stringify({
+    Resources: {
+      Broker: { Type: 'AWS::AmazonMQ::Broker', Properties: { BrokerName: 'orders' } },
+      Other: { Type: 'AWS::AmazonMQ::Broker', Properties: { BrokerName: 'billing' } },
+    },
+  }));
+  const { code, lines } = await check(healthy(), ['--assembly', dir, '--region', 'us-east-1']);
+  expect(lines[0]).toBe('ACTION billing: not found in this account and region (deployed?)');
+  expect(lines).toContain(`OK     orders (${ID}): state RUNNING`);
+  expect(code).toBe(1);
+});
+
+test('an unauthorized call is one clear line and exit 2, never a stack trace', async () => {
+  const { code, lines } = await check({ ...healthy(), deny: 'TrentService.DescribeKey' }, ['--broker', ID]);
+  expect(lines).toEqual([
+    `ERROR  kms:DescribeKey ${KEY} failed (not authorized): AccessDeniedException: User: arn:aws:iam::123456789012:user/ci is not authorized`,
+  ]);
+  expect(code).toBe(2);
+});
+
+test('an unreachable endpoint is one clear line and exit 2', async () => {
+  const lines: string[] = [];
+  const config = { endpoint: 'http://127.0.0.1:9', region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 };
+  const clients = { mq: new MqClient(config), kms: new KMSClient(config), cloudwatch: new CloudWatchClient(config) };
+  const code = await runCheck(parseArgs(['--broker', ID]), clients, (l) => lines.push(l));
+  expect(code).toBe(2);
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(new RegExp(`^ERROR  mq:DescribeBroker ${ID} failed \\(unreachable\\): .*ECONNREFUSED`));
+});
+
+test.each([[[]], [['--broker']], [['--bogus', 'x']]])('bad arguments %j: usage, not a stack trace', (argv) => {
+  expect(() => parseArgs(argv)).toThrow(/usage: cdk-amazon-mq-check/);
+});
+
+test('the packaged bin runs the same check, with endpoints from AWS_ENDPOINT_URL', async () => {
+  fake = await FakeAwsEndpoint.start(services(healthy()));
+  const bin = path.join(__dirname, '..', '..', 'assets', 'cli', 'check-command', 'check.js');
+  const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) => {
+    execFile(bin, ['--broker', ID, '--region', 'us-east-1'], {
+      env: { PATH: process.env.PATH, AWS_ENDPOINT_URL: fake!.url, AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test', AWS_EC2_METADATA_DISABLED: 'true' },
+    }, (error, out) => resolve({ code: error ? Number(error.code) : 0, stdout: out }));
+  });
+  expect(stdout).toContain(`OK     orders (${ID}): state RUNNING`);
+  expect(stdout.trim().split('\n').pop()).toBe('nothing needs action');
+  expect(code).toBe(0);
+});
