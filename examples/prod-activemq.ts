@@ -1,15 +1,20 @@
 // A production ActiveMQ pair: active/standby over two AZs, a customer managed key, logs kept 90 days,
 // an application user and an operator with console access, Sunday-night maintenance, and a typed configuration
-// (least-privilege authorization, dead-letter queues per queue, broker-side redelivery) applied at once on change.
+// (least-privilege authorization, dead-letter queues per queue, broker-side redelivery) applied at once on change;
+// the recommended alarms page an encrypted SNS topic, and a dashboard shows them with the key graphs.
 import { Duration, Stack, StackProps } from 'aws-cdk-lib';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { exampleApp } from './app';
 import { exampleVpc } from './network';
 import {
   ActiveMqBroker, ActiveMqConfiguration, ActiveMqConfigurationData, ActiveMqDeadLetterStrategy, ActiveMqDeploymentMode, ActiveMqDestination,
-  ActiveMqEngineVersion, ActiveMqProtocol, BrokerEncryption, BrokerInstanceType, DayOfWeek,
+  ActiveMqEngineVersion, ActiveMqProtocol, BrokerDashboard, BrokerEncryption, BrokerInstanceType, DayOfWeek,
 } from '../src';
 
 export class ProdActiveMqStack extends Stack {
@@ -53,6 +58,18 @@ export class ProdActiveMqStack extends Stack {
     const clients = new ec2.SecurityGroup(this, 'Clients', { vpc, description: 'Order services' });
     broker.connections.allowDefaultPortFrom(clients, 'OpenWire from order services');
     broker.allowProtocolFrom(clients, ActiveMqProtocol.STOMP);
+
+    // CloudWatch publishes to an encrypted topic only when the key lets it.
+    const pagerKey = new kms.Key(this, 'PagerKey', { enableKeyRotation: true, description: 'Encrypts the on-call topic' });
+    pagerKey.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    const pager = new sns.Topic(this, 'Pager', { masterKey: pagerKey, enforceSSL: true });
+    const alarms = broker.addRecommendedAlarms({
+      actions: [new actions.SnsAction(pager)],
+      queueDepth: [{ queue: 'orders.in', threshold: 10_000 }],
+      queuesWithConsumers: ['orders.in'],
+      deadLetterQueues: ['DLQ.orders.in'],
+    });
+    new BrokerDashboard(this, 'Dashboard', { brokers: [broker], alarms: alarms.alarms });
   }
 }
 

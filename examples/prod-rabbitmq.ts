@@ -1,6 +1,7 @@
 // A production RabbitMQ cluster: three nodes over three AZs, 4.2 on Graviton, 200 GiB per node,
 // a customer managed key, logs kept six months, clients allowed from one security group, and a typed
-// rabbitmq.conf (consumer timeout, heartbeat, resource limits within the instance type's maximums).
+// rabbitmq.conf (consumer timeout, heartbeat, resource limits within the instance type's maximums), the
+// recommended alarms and a dashboard.
 import { Duration, Size, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -8,7 +9,7 @@ import { Construct } from 'constructs';
 import { exampleApp } from './app';
 import { exampleVpc } from './network';
 import {
-  BrokerEncryption, BrokerInstanceType, DayOfWeek, RabbitMqBroker, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqDeploymentMode,
+  BrokerDashboard, BrokerEncryption, BrokerInstanceType, DayOfWeek, RabbitMqBroker, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqDeploymentMode,
   RabbitMqEngineVersion,
 } from '../src';
 
@@ -39,6 +40,9 @@ export class ProdRabbitMqStack extends Stack {
     });
     const workers = new ec2.SecurityGroup(this, 'Workers', { vpc, description: 'Queue workers' });
     broker.connections.allowDefaultPortFrom(workers, 'AMQPS from queue workers');
+
+    const alarms = broker.addRecommendedAlarms({ maxConnections: 350, queuesWithConsumers: [{ queue: 'jobs' }] });
+    new BrokerDashboard(this, 'Dashboard', { brokers: [broker], alarms: alarms.alarms });
   }
 }
 
