@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import { ActiveMqConfigurationModel } from './activemq-configuration-model';
 import { renderActiveMqModel } from './render-activemq-model';
 import { element, renderXml, XmlNode } from '../../private/xml/xml-node';
@@ -25,6 +26,10 @@ export function modelDocument(model: ActiveMqConfigurationModel): ActiveMqConfig
 
 /** Parses XML the user wrote; it is sent as given. */
 export function xmlDocument(xml: string): ActiveMqConfigurationDocument {
+  // XML known only at deploy time (a parameter, an import) cannot be checked, and is not rejected for it.
+  if (Token.isUnresolved(xml) && !xml.includes('<')) {
+    return { xml, problems: [] };
+  }
   try {
     const { root, foreignElements } = parseXml(xml, ACTIVEMQ_NAMESPACE);
     const problems = foreignElements.map((path) => `${path}: element is outside namespace ${ACTIVEMQ_NAMESPACE}; allowed: ActiveMQ core elements only (no Spring beans)`);

@@ -24,6 +24,10 @@ export function parseConf(text: string): RabbitMqConfigurationDocument {
   const settings: RabbitMqSetting[] = [];
   const problems: string[] = [];
   let hasSections = false;
+  // Text known only at deploy time cannot be checked, and is not rejected for it.
+  if (Token.isUnresolved(text) && !text.includes('=')) {
+    return { text, settings, problems, hasSections };
+  }
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) {

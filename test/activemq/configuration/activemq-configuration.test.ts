@@ -159,6 +159,11 @@ describe('raw XML', () => {
     expect(() => configuration(ActiveMqConfigurationData.fromXml(xml), ActiveMqEngineVersion.V5_19)).not.toThrow();
   });
 
+  test('XML known only at deploy time is not rejected', () => {
+    const stack = new Stack();
+    expect(() => configuration(ActiveMqConfigurationData.fromXml(new CfnParameter(stack, 'Xml').valueAsString), undefined, stack)).not.toThrow();
+  });
+
   test('tokens in values are not rejected and reach the template through Fn::Base64', () => {
     const stack = new Stack();
     const uri = new CfnParameter(stack, 'HubUri').valueAsString;

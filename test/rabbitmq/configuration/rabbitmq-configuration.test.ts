@@ -88,6 +88,11 @@ test('tokens as values are not rejected', () => {
   expect(JSON.stringify(Template.fromStack(stack).toJSON())).toContain('Fn::Base64');
 });
 
+test('text known only at deploy time is not rejected', () => {
+  const stack = new Stack();
+  expect(() => configuration(RabbitMqConfigurationData.fromText(new CfnParameter(stack, 'Conf').valueAsString), undefined, stack)).not.toThrow();
+});
+
 test('sections are accepted on RabbitMQ 4', () => {
   expect(() => configuration(RabbitMqConfigurationData.fromText('{{m7g.large.single}}\nconnection_max = 100\n'))).not.toThrow();
 });
