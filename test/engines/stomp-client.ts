@@ -86,6 +86,19 @@ export class StompClient {
     }
   }
 
+  /**
+   * The bodies of the next `count` messages of a subscription (waiting as long as `next` does), then of any that
+   * arrive within `quietMs` more: a too-long list means a message went where it should not.
+   */
+  public async bodies(subscription: string, count: number, quietMs = 500): Promise<string[]> {
+    const bodies: string[] = [];
+    for (let i = 0; i < count; i++) {
+      bodies.push((await this.next((f) => f.command === 'MESSAGE' && f.headers.subscription === subscription)).body);
+    }
+    bodies.push(...(await this.drain(subscription, quietMs)).map((f) => f.body));
+    return bodies.sort();
+  }
+
   /** The MESSAGE frames of a subscription received within `ms` (for "nothing arrives" checks). */
   public async drain(subscription: string, ms: number): Promise<StompFrame[]> {
     await new Promise((resolve) => setTimeout(resolve, ms));
