@@ -1,8 +1,9 @@
-import { Duration, IResource, Resource } from 'aws-cdk-lib';
+import { IResource, Resource } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { BrokerProtocol } from './protocol';
+import { amazonMqMetric } from '../monitoring/amazon-mq-metric';
 
 /** An Amazon MQ broker of either engine, created here or imported. */
 export interface IBroker extends IResource, ec2.IConnectable {
@@ -79,13 +80,6 @@ export abstract class BrokerBase extends Resource implements IBroker {
    * @default - Average over 5 minutes
    */
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return new cloudwatch.Metric({
-      namespace: 'AWS/AmazonMQ',
-      metricName,
-      dimensionsMap: { Broker: this.metricBrokerDimension },
-      statistic: cloudwatch.Stats.AVERAGE,
-      period: Duration.minutes(5),
-      ...props,
-    }).attachTo(this);
+    return amazonMqMetric(this, metricName, { Broker: this.metricBrokerDimension }, cloudwatch.Stats.AVERAGE, props);
   }
 }

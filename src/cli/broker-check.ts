@@ -31,7 +31,7 @@ export class CheckError extends Error {}
 const ACTION_STATES = ['CREATION_FAILED', 'DELETION_IN_PROGRESS', 'CRITICAL_ACTION_REQUIRED'];
 
 /** Broker IDs from IDs or ARNs (`arn:...:broker:<name>:<id>`). */
-export function brokerIdOf(idOrArn: string): string {
+function brokerIdOf(idOrArn: string): string {
   return idOrArn.startsWith('arn:') ? idOrArn.split(':')[7] ?? idOrArn : idOrArn;
 }
 

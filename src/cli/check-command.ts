@@ -80,7 +80,7 @@ export async function runCheck(args: CheckArgs, clients: CheckClients, write: (l
 }
 
 /** The SDK clients for a region (endpoints may be overridden with AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>). */
-export function defaultClients(region?: string): CheckClients {
+function defaultClients(region?: string): CheckClients {
   const config = { region, maxAttempts: 2 };
   return { mq: new MqClient(config), kms: new KMSClient(config), cloudwatch: new CloudWatchClient(config) };
 }

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { AlarmSpec, createAlarms, ThresholdCheck } from './alarm-helpers';
+import { above, AlarmSpec, below, createAlarms, noConsumers, ThresholdCheck } from './alarm-helpers';
 import { BrokerAlarmOptions } from './broker-alarm-options';
 import type { IActiveMqBroker } from '../activemq/activemq-broker-base';
 import { ActiveMqStorageType } from '../activemq/activemq-deployment-mode';
@@ -96,71 +96,48 @@ export class ActiveMqBrokerAlarms extends Construct {
     }
     check.throwIfAny(this, 'ActiveMqBrokerAlarms');
 
-    const minutes = (n: number) => ({ period: Duration.minutes(n) });
-    const above = (alarmId: string, metric: cloudwatch.IMetric, threshold: number, periods: number, description: string): AlarmSpec => ({
-      id: alarmId,
-      metric,
-      threshold,
-      evaluationPeriods: periods,
-      description,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.MISSING,
-    });
+    const period = { period: Duration.minutes(5) };
     const name = broker.brokerName;
+    const cpu = options.cpuUtilizationPercent ?? 80;
+    const heap = options.heapUsagePercent ?? 80;
+    const store = options.storePercentUsage ?? 80;
+    const temp = options.tempPercentUsage ?? 80;
+    const scheduler = options.jobSchedulerStorePercentUsage ?? 80;
     const specs: AlarmSpec[] = [
-      above('CpuUtilization', broker.metricCpuUtilization(minutes(5)), options.cpuUtilizationPercent ?? 80, 3,
-        `CPU of ActiveMQ broker ${name} above ${options.cpuUtilizationPercent ?? 80}% on average for 15 minutes. Scale the instance type up or spread load.`),
-      above('HeapUsage', broker.metricHeapUsage({ ...minutes(5), statistic: cloudwatch.Stats.AVERAGE }), options.heapUsagePercent ?? 80, 3,
-        `JVM heap of ActiveMQ broker ${name} above ${options.heapUsagePercent ?? 80}% for 15 minutes: the broker risks running out of memory (BROKER_OOM).`),
-      above('StorePercentUsage', broker.metricStorePercentUsage(minutes(5)), options.storePercentUsage ?? 80, 1,
-        `Message store of ActiveMQ broker ${name} above ${options.storePercentUsage ?? 80}%: at 100% it refuses messages. Consume the backlog or purge.`),
-      above('TempPercentUsage', broker.metricTempPercentUsage(minutes(5)), options.tempPercentUsage ?? 80, 1,
-        `Temporary storage of ActiveMQ broker ${name} above ${options.tempPercentUsage ?? 80}%: non-persistent messages will be refused.`),
-      above('JobSchedulerStorePercentUsage', broker.metricJobSchedulerStorePercentUsage(minutes(5)), options.jobSchedulerStorePercentUsage ?? 80, 1,
-        `Job scheduler store of ActiveMQ broker ${name} above ${options.jobSchedulerStorePercentUsage ?? 80}%: scheduled and redelivered messages will be refused.`),
+      above('CpuUtilization', broker.metricCpuUtilization(period), cpu, 3,
+        `CPU of ActiveMQ broker ${name} above ${cpu}% on average for 15 minutes. Scale the instance type up or spread load.`),
+      above('HeapUsage', broker.metricHeapUsage({ ...period, statistic: cloudwatch.Stats.AVERAGE }), heap, 3,
+        `JVM heap of ActiveMQ broker ${name} above ${heap}% for 15 minutes: the broker risks running out of memory (BROKER_OOM).`),
+      above('StorePercentUsage', broker.metricStorePercentUsage(period), store, 1,
+        `Message store of ActiveMQ broker ${name} above ${store}%: at 100% it refuses messages. Consume the backlog or purge.`),
+      above('TempPercentUsage', broker.metricTempPercentUsage(period), temp, 1,
+        `Temporary storage of ActiveMQ broker ${name} above ${temp}%: non-persistent messages will be refused.`),
+      above('JobSchedulerStorePercentUsage', broker.metricJobSchedulerStorePercentUsage(period), scheduler, 1,
+        `Job scheduler store of ActiveMQ broker ${name} above ${scheduler}%: scheduled and redelivered messages will be refused.`),
     ];
     if (ebs || options.burstBalancePercent !== undefined) {
-      const threshold = options.burstBalancePercent ?? 20;
-      specs.push({
-        id: 'BurstBalance',
-        metric: broker.metricBurstBalance(minutes(5)),
-        threshold,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.MISSING,
-        description: `EBS burst balance of ActiveMQ broker ${name} below ${threshold}%: storage I/O will be throttled.`,
-      });
+      const burst = options.burstBalancePercent ?? 20;
+      specs.push(below('BurstBalance', broker.metricBurstBalance(period), burst, 1,
+        `EBS burst balance of ActiveMQ broker ${name} below ${burst}%: storage I/O will be throttled.`));
     }
     if (options.maxConnections !== undefined) {
-      specs.push(above('CurrentConnectionsCount', broker.metricCurrentConnectionsCount(minutes(5)), options.maxConnections, 1,
+      specs.push(above('CurrentConnectionsCount', broker.metricCurrentConnectionsCount(period), options.maxConnections, 1,
         `Connections to ActiveMQ broker ${name} above ${options.maxConnections}: new clients will soon be refused.`));
     }
     for (const q of options.queueDepth ?? []) {
-      specs.push({
-        ...above(`QueueSize-${q.queue}`, broker.metricQueueSize(q.queue, minutes(5)), q.threshold, 3,
-          `Queue ${q.queue} of ActiveMQ broker ${name} above ${q.threshold} messages for 15 minutes: consumers fall behind.`),
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
+      specs.push(above(`QueueSize-${q.queue}`, broker.metricQueueSize(q.queue, period), q.threshold, 3,
+        `Queue ${q.queue} of ActiveMQ broker ${name} above ${q.threshold} messages for 15 minutes: consumers fall behind.`,
+        cloudwatch.TreatMissingData.NOT_BREACHING));
     }
     for (const queue of options.queuesWithConsumers ?? []) {
-      specs.push({
-        id: `NoConsumers-${queue}`,
-        metric: broker.metricConsumerCount(ActiveMqDestination.queue(queue), minutes(5)),
-        threshold: 1,
-        evaluationPeriods: 3,
-        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-        // A queue that disappears has no consumer either.
-        treatMissingData: cloudwatch.TreatMissingData.BREACHING,
-        description: `Queue ${queue} of ActiveMQ broker ${name} has had no consumer for 15 minutes.`,
-      });
+      specs.push(noConsumers(`NoConsumers-${queue}`, broker.metricConsumerCount(ActiveMqDestination.queue(queue), period),
+        `Queue ${queue} of ActiveMQ broker ${name} has had no consumer for 15 minutes.`));
     }
     for (const queue of options.deadLetterQueues ?? ['ActiveMQ.DLQ']) {
-      specs.push({
-        ...above(`DeadLetters-${queue}`, broker.metricQueueSize(queue, minutes(5)), 0, 1,
-          `Dead-letter queue ${queue} of ActiveMQ broker ${name} holds messages that could not be delivered.`),
-        // The queue exists only once a message was dead-lettered.
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
+      // The queue exists only once a message was dead-lettered: no data is no dead letter.
+      specs.push(above(`DeadLetters-${queue}`, broker.metricQueueSize(queue, period), 0, 1,
+        `Dead-letter queue ${queue} of ActiveMQ broker ${name} holds messages that could not be delivered.`,
+        cloudwatch.TreatMissingData.NOT_BREACHING));
     }
     this.alarms = createAlarms(this, options.alarmNamePrefix ?? name, specs, options.actions);
   }

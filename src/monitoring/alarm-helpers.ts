@@ -14,6 +14,29 @@ export interface AlarmSpec {
   readonly description: string;
 }
 
+/** An alarm when the metric goes above the threshold. */
+export function above(
+  id: string, metric: cloudwatch.IMetric, threshold: number, evaluationPeriods: number, description: string,
+  treatMissingData = cloudwatch.TreatMissingData.MISSING,
+): AlarmSpec {
+  const comparisonOperator = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
+  return { id, metric, threshold, evaluationPeriods, description, treatMissingData, comparisonOperator };
+}
+
+/** An alarm when the metric goes below the threshold. */
+export function below(
+  id: string, metric: cloudwatch.IMetric, threshold: number, evaluationPeriods: number, description: string,
+  treatMissingData = cloudwatch.TreatMissingData.MISSING,
+): AlarmSpec {
+  const comparisonOperator = cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD;
+  return { id, metric, threshold, evaluationPeriods, description, treatMissingData, comparisonOperator };
+}
+
+/** An alarm when a queue has had no consumer for 15 minutes; a queue that disappears has none either. */
+export function noConsumers(id: string, consumerCount: cloudwatch.IMetric, description: string): AlarmSpec {
+  return below(id, consumerCount, 1, 3, description, cloudwatch.TreatMissingData.BREACHING);
+}
+
 /** Creates the alarms of a preset under `scope`, named `<prefix>-<id>`, with the same actions. */
 export function createAlarms(scope: Construct, prefix: string, specs: AlarmSpec[], actions: cloudwatch.IAlarmAction[] = []): cloudwatch.Alarm[] {
   return specs.map((spec) => {

@@ -5,7 +5,7 @@ import { IConstruct } from 'constructs';
 import { MqValidationError } from '../private/errors';
 
 /** The namespace of every Amazon MQ metric. */
-export const AMAZON_MQ_NAMESPACE = 'AWS/AmazonMQ';
+const AMAZON_MQ_NAMESPACE = 'AWS/AmazonMQ';
 
 /** One `AWS/AmazonMQ` metric: 5-minute period and the given statistic unless `options` say otherwise. */
 export function amazonMqMetric(

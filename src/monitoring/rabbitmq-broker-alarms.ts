@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { AlarmSpec, createAlarms, ThresholdCheck } from './alarm-helpers';
+import { above, AlarmSpec, below, createAlarms, noConsumers, ThresholdCheck } from './alarm-helpers';
 import { BrokerAlarmOptions } from './broker-alarm-options';
 import type { IRabbitMqBroker } from '../rabbitmq/rabbitmq-broker-base';
 
@@ -80,81 +80,36 @@ export class RabbitMqBrokerAlarms extends Construct {
     const memory = options.memoryUsedPercent ?? 80;
     const disk = options.diskFreeLimitMultiple ?? 2;
     const cpu = options.cpuUtilizationPercent ?? 80;
-    const missing = cloudwatch.TreatMissingData.MISSING;
+    const ratio = (expression: string, label: string, usingMetrics: Record<string, cloudwatch.IMetric>) =>
+      new cloudwatch.MathExpression({ expression, usingMetrics, label, period: Duration.minutes(5) });
     const specs: AlarmSpec[] = [
-      {
-        id: 'MemoryUsed',
-        metric: new cloudwatch.MathExpression({
-          expression: '100 * used / limit',
-          usingMetrics: { used: broker.metricRabbitMQMemUsed(period), limit: broker.metricRabbitMQMemLimit(period) },
-          label: 'RabbitMQMemUsed % of RabbitMQMemLimit',
-          period: Duration.minutes(5),
-        }),
-        threshold: memory,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        treatMissingData: missing,
-        description: `Memory of RabbitMQ broker ${name} above ${memory}% of its limit: at 100% RabbitMQ blocks publishers (RABBITMQ_MEMORY_ALARM).`,
-      },
-      {
-        id: 'DiskFree',
-        metric: new cloudwatch.MathExpression({
-          expression: 'free / limit',
-          usingMetrics: { free: broker.metricRabbitMQDiskFree(period), limit: broker.metricRabbitMQDiskFreeLimit(period) },
-          label: 'RabbitMQDiskFree / RabbitMQDiskFreeLimit',
-          period: Duration.minutes(5),
-        }),
-        threshold: disk,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-        treatMissingData: missing,
-        description: `Free disk of RabbitMQ broker ${name} below ${disk} times its limit: below the limit RabbitMQ blocks publishers.`,
-      },
-      {
-        id: 'SystemCpuUtilization',
-        metric: broker.metricSystemCpuUtilization(period),
-        threshold: cpu,
-        evaluationPeriods: 3,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        treatMissingData: missing,
-        description: `CPU of RabbitMQ broker ${name} above ${cpu}% on average for 15 minutes.`,
-      },
+      above('MemoryUsed',
+        ratio('100 * used / limit', 'RabbitMQMemUsed % of RabbitMQMemLimit',
+          { used: broker.metricRabbitMQMemUsed(period), limit: broker.metricRabbitMQMemLimit(period) }),
+        memory, 1,
+        `Memory of RabbitMQ broker ${name} above ${memory}% of its limit: at 100% RabbitMQ blocks publishers (RABBITMQ_MEMORY_ALARM).`),
+      below('DiskFree',
+        ratio('free / limit', 'RabbitMQDiskFree / RabbitMQDiskFreeLimit',
+          { free: broker.metricRabbitMQDiskFree(period), limit: broker.metricRabbitMQDiskFreeLimit(period) }),
+        disk, 1,
+        `Free disk of RabbitMQ broker ${name} below ${disk} times its limit: below the limit RabbitMQ blocks publishers.`),
+      above('SystemCpuUtilization', broker.metricSystemCpuUtilization(period), cpu, 3,
+        `CPU of RabbitMQ broker ${name} above ${cpu}% on average for 15 minutes.`),
     ];
     if (options.maxConnections !== undefined) {
-      specs.push({
-        id: 'ConnectionCount',
-        metric: broker.metricConnectionCount(period),
-        threshold: options.maxConnections,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        treatMissingData: missing,
-        description: `Connections to RabbitMQ broker ${name} above ${options.maxConnections}: new clients will soon be refused.`,
-      });
+      specs.push(above('ConnectionCount', broker.metricConnectionCount(period), options.maxConnections, 1,
+        `Connections to RabbitMQ broker ${name} above ${options.maxConnections}: new clients will soon be refused.`));
     }
     for (const q of options.queueDepth ?? []) {
       const vhost = q.virtualHost ?? '/';
-      specs.push({
-        id: `MessageReadyCount-${vhost}-${q.queue}`,
-        metric: broker.metricQueueMessageReadyCount(vhost, q.queue, period),
-        threshold: q.threshold,
-        evaluationPeriods: 3,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-        description: `Queue ${q.queue} (vhost ${vhost}) of RabbitMQ broker ${name} above ${q.threshold} ready messages for 15 minutes: consumers fall behind.`,
-      });
+      specs.push(above(`MessageReadyCount-${vhost}-${q.queue}`, broker.metricQueueMessageReadyCount(vhost, q.queue, period), q.threshold, 3,
+        `Queue ${q.queue} (vhost ${vhost}) of RabbitMQ broker ${name} above ${q.threshold} ready messages for 15 minutes: consumers fall behind.`,
+        cloudwatch.TreatMissingData.NOT_BREACHING));
     }
     for (const q of options.queuesWithConsumers ?? []) {
       const vhost = q.virtualHost ?? '/';
-      specs.push({
-        id: `NoConsumers-${vhost}-${q.queue}`,
-        metric: broker.metricQueueConsumerCount(vhost, q.queue, period),
-        threshold: 1,
-        evaluationPeriods: 3,
-        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-        // A queue that disappears has no consumer either.
-        treatMissingData: cloudwatch.TreatMissingData.BREACHING,
-        description: `Queue ${q.queue} (vhost ${vhost}) of RabbitMQ broker ${name} has had no consumer for 15 minutes.`,
-      });
+      specs.push(noConsumers(`NoConsumers-${vhost}-${q.queue}`, broker.metricQueueConsumerCount(vhost, q.queue, period),
+        `Queue ${q.queue} (vhost ${vhost}) of RabbitMQ broker ${name} has had no consumer for 15 minutes.`));
     }
     this.alarms = createAlarms(this, options.alarmNamePrefix ?? name, specs, options.actions);
   }

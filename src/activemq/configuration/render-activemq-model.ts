@@ -8,7 +8,7 @@ import { ActiveMqRedeliveryOptions, ActiveMqRedeliveryPolicy } from './activemq-
 import { element, wrapper, XmlNode } from '../../private/xml/xml-node';
 
 /** Network connectors per broker (mq-facts F-X08). */
-export const MAX_NETWORK_CONNECTORS = 20;
+const MAX_NETWORK_CONNECTORS = 20;
 
 /** The rendered `<broker>` element, and the problems of the model that the XSD cannot see. */
 export interface RenderedModel {

@@ -34,7 +34,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '"': '&quot
  * characters are escaped so XML attribute normalization keeps them. Token markers (`${Token[...]}`) contain no
  * escapable character and pass through.
  */
-export function escapeXml(value: string): string {
+function escapeXml(value: string): string {
   return value.replace(/[&<"\n\r\t]/g, (c) => ESCAPES[c]);
 }
 

@@ -31,7 +31,7 @@ export const PERMITTED_KEYS: ReadonlyArray<PermittedKey> = [
 ];
 
 /** Key families (authentication and TLS plugins) whose keys Amazon MQ permits under a prefix (mq-facts F-Q07). */
-export const PERMITTED_PREFIXES: ReadonlyArray<PermittedKey> = [
+const PERMITTED_PREFIXES: ReadonlyArray<PermittedKey> = [
   { key: 'auth_oauth2.', fact: 'F-Q07', check: anyValue, since: '3.13' },
   { key: 'management.oauth_', fact: 'F-Q07', check: anyValue, since: '3.13' },
   { key: 'auth_ldap.', fact: 'F-Q07', check: anyValue },
