@@ -78,12 +78,13 @@ for (const [name, value] of Object.entries(QUIET_ENV)) {
   project.tasks.addEnvironment(name, value);
 }
 
-// The README's main command: synthesize every app under examples/ with the real aws-cdk CLI.
-project.addTask('examples', {
+// The README's main command: synthesize every example app with the real aws-cdk CLI. The Lambda handlers
+// (applyImmediately) are bundled first: their assets are build output, absent from a fresh clone.
+const examples = project.addTask('examples', {
   description: 'Synthesize every example app with the aws-cdk CLI and print a summary per stack',
-  exec: 'ts-node scripts/synth-examples.ts',
-  receiveArgs: true,
 });
+examples.spawn(project.bundler.bundleTask);
+examples.exec('ts-node scripts/synth-examples.ts', { receiveArgs: true });
 
 // The permitted-XML tables are derived from the XSDs Amazon MQ publishes (schemas/activemq); a test keeps them in sync.
 project.addTask('derive:activemq-schema', {
