@@ -19,7 +19,7 @@ import { baseSpec, createCfnBroker } from '../broker/broker-core';
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
 import { BrokerInstanceType } from '../broker/instance-type';
-import { activeMqLogsResourcePolicy, brokerLogGroup, retainBrokerLogs } from '../broker/logging';
+import { activeMqLogsResourcePolicy, brokerLogGroup, retainBrokerLogs } from '../broker/logs/broker-logs';
 import { newBrokerSecurityGroup } from '../broker/network';
 import { ActiveMqProtocol } from '../broker/protocol';
 import { applyImmediately } from '../broker/reboot/apply-immediately';
@@ -33,6 +33,14 @@ export interface ActiveMqLogOptions extends BrokerLogOptions {
    * @default true
    */
   readonly audit?: boolean;
+  /**
+   * Put the CloudWatch Logs resource policy Amazon MQ for ActiveMQ writes logs through (mq-facts F-L02). It is one
+   * policy per account and region, named `cdk-amazon-mq-AmazonMQLogs`, shared by every stack that uses this
+   * library there and kept when a stack is deleted (see the README, "Logs"). Set false when your organization
+   * manages that policy.
+   * @default true
+   */
+  readonly resourcePolicy?: boolean;
 }
 
 /** Props of an ActiveMQ broker. */
@@ -195,8 +203,10 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
     this.engineVersionCurrent = resource.attrEngineVersionCurrent;
 
     if (logTypes.length > 0) {
-      // Amazon MQ for ActiveMQ writes logs through a CloudWatch Logs resource policy, needed before it starts.
-      resource.node.addDependency(activeMqLogsResourcePolicy(this));
+      if (logOptions.resourcePolicy ?? true) {
+        // Amazon MQ for ActiveMQ writes logs through a CloudWatch Logs resource policy, needed before it starts.
+        resource.node.addDependency(activeMqLogsResourcePolicy(this));
+      }
       retainBrokerLogs(this, this.brokerId, logTypes, logOptions.retention ?? logs.RetentionDays.ONE_YEAR, this.removalPolicy);
     }
     if (props.applyImmediately) {

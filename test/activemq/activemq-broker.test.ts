@@ -68,24 +68,28 @@ describe('ActiveMqBroker defaults', () => {
 
   test('logs: resource policy for mq.amazonaws.com scoped to the account, retention one year on both groups', () => {
     // The document is rendered as a string joined around the account and region tokens.
-    const policy = JSON.stringify(Object.values(template.findResources('AWS::Logs::ResourcePolicy'))[0]);
+    const policy = JSON.stringify(Object.values(template.findResources('Custom::AmazonMqLogsResourcePolicy'))[0]);
     for (const part of ['\\"Principal\\":{\\"Service\\":\\"mq.amazonaws.com\\"}',
       '\\"Action\\":[\\"logs:CreateLogStream\\",\\"logs:PutLogEvents\\"]',
-      ':log-group:/aws/amazonmq/*', '\\"aws:SourceAccount\\"']) {
+      ':log-group:/aws/amazonmq/*', '\\"aws:SourceAccount\\"', '"PolicyName":"cdk-amazon-mq-AmazonMQLogs"']) {
       expect(policy).toContain(part);
     }
-    template.resourceCountIs('Custom::LogRetention', 2);
-    template.hasResourceProperties('Custom::LogRetention', {
-      RetentionInDays: 365,
+    template.resourceCountIs('Custom::AmazonMqLogRetention', 2);
+    template.hasResourceProperties('Custom::AmazonMqLogRetention', {
+      RetentionInDays: '365',
+      RemovalPolicy: 'retain',
       LogGroupName: { 'Fn::Join': ['', ['/aws/amazonmq/broker/', { Ref: Match.stringLikeRegexp('Broker') }, '/audit']] },
     });
   });
 
-  test('the retention role names the broker log groups exactly and never *', () => {
-    const policies = template.findResources('AWS::IAM::Policy');
-    const resources = JSON.stringify(Object.values(policies).map((p: any) => p.Properties.PolicyDocument.Statement.map((s: any) => s.Resource)));
-    expect(resources).not.toContain('"*"');
+  test('IAM names the broker log groups exactly; `*` only for logs:PutResourcePolicy, which has no resource ARN', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .flatMap((p: any) => p.Properties.PolicyDocument.Statement);
+    const onStar = statements.filter((s: any) => JSON.stringify(s.Resource) === '"*"');
+    expect(onStar.map((s: any) => s.Action)).toEqual(['logs:PutResourcePolicy']);
+    const resources = JSON.stringify(statements.map((s: any) => s.Resource));
     expect(resources).toContain('/aws/amazonmq/broker/');
+    expect(resources).not.toContain('/aws/lambda/*');
   });
 
   test('attributes are CloudFormation tokens of the broker', () => {
@@ -175,8 +179,8 @@ describe('ActiveMqBroker options', () => {
         Logs: { General: false, Audit: false },
       }),
     });
-    template.resourceCountIs('Custom::LogRetention', 0);
-    template.resourceCountIs('AWS::Logs::ResourcePolicy', 0);
+    template.resourceCountIs('Custom::AmazonMqLogRetention', 0);
+    template.resourceCountIs('Custom::AmazonMqLogsResourcePolicy', 0);
   });
 
   test('LDAP authentication: service account password by reference, LDAPS egress, no default user', () => {
@@ -211,14 +215,16 @@ describe('ActiveMqBroker options', () => {
     template.resourceCountIs('AWS::SecretsManager::Secret', 0);
   });
 
-  test('one logs resource policy and one retention role per stack, however many brokers', () => {
+  test('one logs resource policy and one logs function per stack, however many brokers', () => {
     const { stack, vpc } = stackWithVpc();
     new ActiveMqBroker(stack, 'One', { vpc, ...SINGLE });
     new ActiveMqBroker(stack, 'Two', { vpc, ...SINGLE });
     const template = Template.fromStack(stack);
-    template.resourceCountIs('AWS::Logs::ResourcePolicy', 1);
-    template.resourceCountIs('AWS::IAM::Role', 1);
-    template.resourceCountIs('AWS::Lambda::Function', 1);
+    template.resourceCountIs('Custom::AmazonMqLogsResourcePolicy', 1);
+    template.resourceCountIs('Custom::AmazonMqLogRetention', 4);
+    // Our handler and the Provider framework's onEvent function, each with its own role.
+    template.resourceCountIs('AWS::Lambda::Function', 2);
+    template.resourceCountIs('AWS::IAM::Role', 2);
   });
 });
 

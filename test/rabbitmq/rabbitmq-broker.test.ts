@@ -41,9 +41,9 @@ describe('RabbitMqBroker defaults', () => {
   });
 
   test('no CloudWatch Logs resource policy (RabbitMQ uses its service-linked role), one retention', () => {
-    template.resourceCountIs('AWS::Logs::ResourcePolicy', 0);
-    template.resourceCountIs('Custom::LogRetention', 1);
-    template.hasResourceProperties('Custom::LogRetention', { RetentionInDays: 365 });
+    template.resourceCountIs('Custom::AmazonMqLogsResourcePolicy', 0);
+    template.resourceCountIs('Custom::AmazonMqLogRetention', 1);
+    template.hasResourceProperties('Custom::AmazonMqLogRetention', { RetentionInDays: '365' });
   });
 
   test('attributes and metric dimension (the plain broker name)', () => {
