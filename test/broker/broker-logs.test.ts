@@ -138,11 +138,11 @@ describe('the logs handler (real SDK client against a loopback fake of CloudWatc
     return new CloudWatchLogsClient({ ...fake.clientConfig(), maxAttempts: 4 });
   }
   const calls = () => fake.requests.map((r) => `${r.target?.replace('Logs_20140328.', '')} ${r.body}`);
-  const retention = (RequestType: LogsEvent['RequestType'], RemovalPolicy: string, RetentionInDays?: string): LogsEvent => ({
+  const retention = (RequestType: LogsEvent['RequestType'], removal: string, RetentionInDays?: string): LogsEvent => ({
     RequestType,
     ResourceType: 'Custom::AmazonMqLogRetention',
     PhysicalResourceId: '/aws/amazonmq/broker/b-1/general',
-    ResourceProperties: { LogGroupName: '/aws/amazonmq/broker/b-1/general', RemovalPolicy, RetentionInDays },
+    ResourceProperties: { LogGroupName: '/aws/amazonmq/broker/b-1/general', RemovalPolicy: removal, RetentionInDays },
   });
 
   test('create: a group Amazon MQ already made is kept, and gets the retention', async () => {
