@@ -47,6 +47,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-kms@3.1048.0',
     '@aws-sdk/client-cloudwatch@3.1048.0',
     '@aws-sdk/client-cloudwatch-logs@3.1048.0',
+    '@aws-sdk/client-cloudformation@3.1048.0',
     'cdk-nag@3.0.2',
     'typescript@^6.0.3',
     '@types/node@^20',

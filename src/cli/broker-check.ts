@@ -8,6 +8,7 @@ import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwa
 import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient } from '@aws-sdk/client-kms';
 import { DescribeBrokerCommand, DescribeBrokerResponse, ListBrokersCommand, ListUsersCommand, MqClient } from '@aws-sdk/client-mq';
 /* eslint-enable import/no-extraneous-dependencies */
+import { pendingChanges } from '../broker/pending-changes';
 
 /** The clients the check calls. */
 export interface CheckClients {
@@ -60,28 +61,6 @@ export async function checkBroker(clients: CheckClients, idOrArn: string): Promi
   findings.push(...(await checkKey(clients, broker)).map((f) => ({ ...f, broker: label })));
   findings.push(...(await checkAlarms(clients, broker.BrokerName ?? brokerId)).map((f) => ({ ...f, broker: label })));
   return findings;
-}
-
-function pendingChanges(broker: DescribeBrokerResponse): string[] {
-  const pending: string[] = [];
-  if (broker.PendingEngineVersion) {
-    pending.push(`engine version ${broker.PendingEngineVersion} (running ${broker.EngineVersion})`);
-  }
-  if (broker.PendingHostInstanceType) {
-    pending.push(`instance type ${broker.PendingHostInstanceType} (running ${broker.HostInstanceType})`);
-  }
-  const current = broker.Configurations?.Current;
-  const next = broker.Configurations?.Pending;
-  if (next && (next.Id !== current?.Id || next.Revision !== current?.Revision)) {
-    pending.push(`configuration ${next.Id} revision ${next.Revision} (running ${current?.Id} revision ${current?.Revision})`);
-  }
-  if (broker.PendingSecurityGroups?.length) {
-    pending.push(`security groups ${broker.PendingSecurityGroups.join(', ')}`);
-  }
-  if (broker.PendingAuthenticationStrategy) {
-    pending.push(`authentication strategy ${broker.PendingAuthenticationStrategy}`);
-  }
-  return pending;
 }
 
 async function checkKey(clients: CheckClients, broker: DescribeBrokerResponse): Promise<Array<Omit<Finding, 'broker'>>> {

@@ -1,3 +1,4 @@
+import { Size } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ActiveMqBroker, ActiveMqDeploymentMode, ActiveMqEngineVersion, RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion } from '../../src';
 import { stackWithVpc } from '../util/stacks';
@@ -8,7 +9,12 @@ function twoBrokers() {
     vpc, engineVersion: ActiveMqEngineVersion.V5_19, deploymentMode: ActiveMqDeploymentMode.SINGLE_INSTANCE, applyImmediately: true,
   });
   const rmq = new RabbitMqBroker(stack, 'Rmq', {
-    vpc, engineVersion: RabbitMqEngineVersion.V4_2, deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE, applyImmediately: true,
+    vpc,
+    engineVersion: RabbitMqEngineVersion.V4_2,
+    deploymentMode: RabbitMqDeploymentMode.CLUSTER_MULTI_AZ,
+    applyImmediately: true,
+    storageSize: Size.gibibytes(200),
+    resourceShareArns: ['arn:aws:ram:us-east-1:123456789012:resource-share/abc'],
   });
   return { stack, amq, rmq, template: Template.fromStack(stack) };
 }
@@ -21,6 +27,9 @@ test('each broker gets a reboot custom resource keyed on what Amazon MQ applies 
   const amqReboot = Object.values(resources).find((r) => JSON.stringify(r.Properties.BrokerId).includes(amqId))!;
   expect(amqReboot.Properties.TimeoutSeconds).toBe('1800');
   expect(Object.keys(amqReboot.Properties.PendingChanges).sort()).toEqual(['EngineVersion', 'HostInstanceType', 'Logs', 'Users']);
+  // RabbitMQ storage size and resource shares also wait for a reboot.
+  const rmq = Object.values(resources).find((r) => r !== amqReboot)!;
+  expect(rmq.Properties.PendingChanges).toMatchObject({ StorageSize: 200, ResourceShareArns: ['arn:aws:ram:us-east-1:123456789012:resource-share/abc'] });
   expect(amqReboot.Properties.PendingChanges.Users).toEqual([{ username: 'admin', consoleAccess: true }]);
   // CloudFormation refuses secretsmanager dynamic references in custom resource properties.
   expect(JSON.stringify(resources)).not.toContain('resolve:secretsmanager');
@@ -45,9 +54,17 @@ test('the handlers may reboot and describe exactly these brokers, and write only
   expect(mqStatements.every((s: { Resource: unknown }) => s.Resource !== '*')).toBe(true);
   const rebootActions = mqStatements.filter((s: { Action: string | string[] }) => [s.Action].flat().includes('mq:RebootBroker'));
   expect(rebootActions).toHaveLength(2);
-  // Our handler roles carry no managed policy: every permission is inline and scoped.
-  const roles = Object.values(template.findResources('AWS::IAM::Role')).filter((r) => JSON.stringify(r).includes('OnEventRole') || JSON.stringify(r).includes('IsCompleteRole'));
-  for (const role of roles) {
+  // Reading the stack's status (to tell a rollback) is limited to this stack.
+  const stackStatus = statements.filter((s: { Action: string | string[] }) => [s.Action].flat().includes('cloudformation:DescribeStacks'));
+  expect(stackStatus).toEqual([expect.objectContaining({ Resource: { Ref: 'AWS::StackId' } })]);
+  // Every role of the stack (ours and the Provider framework's) carries no managed policy: every permission is inline and scoped.
+  const roles = Object.entries(template.findResources('AWS::IAM::Role'));
+  expect(roles.map(([id]) => id)).toEqual(expect.arrayContaining([
+    expect.stringMatching(/^AmazonMqBrokerRebootProviderOnEventRole/),
+    expect.stringMatching(/^AmazonMqBrokerRebootProviderIsCompleteRole/),
+    expect.stringMatching(/^AmazonMqBrokerRebootProviderFrameworkOnEventRole/),
+  ]));
+  for (const [, role] of roles) {
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   }
 });

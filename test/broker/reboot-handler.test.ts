@@ -1,94 +1,223 @@
-import { MqClient } from '@aws-sdk/client-mq';
-import { isComplete, onEvent, RebootEvent } from '../../src/broker/reboot/reboot-handler';
+import * as fs from 'fs';
+import { isComplete, newCloudFormationClient, newMqClient, onEvent, RebootDependencies, RebootEvent, START_WAIT_MS } from '../../src/broker/reboot/reboot-handler';
 import { FakeAwsEndpoint, FakeRequest, FakeResponse } from '../util/fake-aws';
 
 const BROKER = 'b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9';
+const STACK_ID = 'arn:aws:cloudformation:us-east-1:123456789012:stack/prod/0a1b2c3d';
 const props = { BrokerId: BROKER, TimeoutSeconds: '1800' };
-const update: RebootEvent = { RequestType: 'Update', PhysicalResourceId: `reboot-${BROKER}`, ResourceProperties: props };
+const update: RebootEvent = { RequestType: 'Update', StackId: STACK_ID, PhysicalResourceId: `reboot-${BROKER}`, ResourceProperties: props };
 
-/** Amazon MQ's REST API for the two calls the handlers make: DescribeBroker and RebootBroker. */
-function mq(state: () => string, reboot: () => FakeResponse = () => ({ body: {} })) {
-  return (req: FakeRequest): FakeResponse => {
+/**
+ * A broker as Amazon MQ reports it: after a reboot request it stays RUNNING for `startDelay` more descriptions
+ * (the delay before REBOOT_IN_PROGRESS), reboots for `rebootLength` descriptions, then runs with nothing pending.
+ */
+class FakeBroker {
+  public state = 'RUNNING';
+  public pendingUser = true;
+  public stackStatus = 'UPDATE_IN_PROGRESS';
+  /** Answers with HTTP 429 (TooManyRequestsException) this many times first. */
+  public throttles = 0;
+  public reboots = 0;
+  public rebootAnswer?: FakeResponse;
+  private countdown?: { start: number; length: number };
+
+  constructor(private readonly startDelay = 0, private readonly rebootLength = 2) {}
+
+  public route = (req: FakeRequest): FakeResponse => {
+    if (this.throttles > 0) {
+      this.throttles--;
+      return { status: 429, errorType: 'TooManyRequestsException', body: { message: 'Rate exceeded' } };
+    }
+    if (req.method === 'POST' && req.body.includes('Action=DescribeStacks')) {
+      return {
+        body: `<DescribeStacksResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><DescribeStacksResult><Stacks><member>
+        <StackName>prod</StackName><StackId>${STACK_ID}</StackId><CreationTime>2026-01-01T00:00:00Z</CreationTime><StackStatus>${this.stackStatus}</StackStatus>
+        </member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DescribeStacksResponse>`,
+      };
+    }
     if (req.method === 'GET' && req.path === `/v1/brokers/${BROKER}`) {
-      return { body: { brokerId: BROKER, brokerState: state() } };
+      this.advance();
+      return {
+        body: {
+          brokerId: BROKER,
+          brokerState: this.state,
+          users: [{ username: 'app', pendingChange: this.pendingUser ? 'CREATE' : undefined }],
+        },
+      };
     }
     if (req.method === 'POST' && req.path === `/v1/brokers/${BROKER}/reboot`) {
-      return reboot();
+      if (this.rebootAnswer) {
+        return this.rebootAnswer;
+      }
+      this.reboots++;
+      this.countdown = { start: this.startDelay, length: this.rebootLength };
+      return { body: {} };
     }
     return { status: 404, errorType: 'NotFoundException', body: { message: `no route ${req.method} ${req.path}` } };
   };
+
+  private advance(): void {
+    if (!this.countdown) {
+      return;
+    }
+    if (this.countdown.start > 0) {
+      this.countdown.start--;
+    } else if (this.countdown.length > 0) {
+      this.state = 'REBOOT_IN_PROGRESS';
+      this.countdown.length--;
+    } else {
+      this.state = 'RUNNING';
+      this.pendingUser = false;
+      this.countdown = undefined;
+    }
+  }
 }
 
 let fake: FakeAwsEndpoint;
 afterEach(async () => fake?.stop());
 
-async function client(route: (req: FakeRequest) => FakeResponse): Promise<MqClient> {
-  fake = await FakeAwsEndpoint.start(route);
-  return new MqClient(fake.clientConfig());
+/** The shipped client factories (with their retry settings) pointed at the fake, and a virtual clock. */
+async function deps(broker: FakeBroker): Promise<RebootDependencies & { clock: { t: number } }> {
+  fake = await FakeAwsEndpoint.start(broker.route);
+  const { maxAttempts: _one, ...config } = fake.clientConfig();
+  const clock = { t: 1_000 };
+  return {
+    mq: newMqClient(config),
+    cloudformation: newCloudFormationClient(config),
+    now: () => clock.t,
+    sleep: async (ms) => {
+      clock.t += ms;
+    },
+    clock,
+  };
 }
 
-const calls = () => fake.requests.map((r) => `${r.method} ${r.path}`);
+const calls = () => fake.requests.map((r) => (r.body.includes('Action=DescribeStacks') ? 'DescribeStacks' : `${r.method} ${r.path.replace(`/v1/brokers/${BROKER}`, '')}`));
 
-test('an update of a running broker reboots it, then completes once it runs again', async () => {
-  let state = 'RUNNING';
-  const c = await client(mq(() => state, () => {
-    state = 'REBOOT_IN_PROGRESS';
-    return { body: {} };
-  }));
-  const result = await onEvent(update, c, () => 1_000);
-  expect(result).toEqual({ PhysicalResourceId: `reboot-${BROKER}`, Data: { RebootRequestedAt: '1000', Rebooted: 'true' } });
-  expect(calls()).toEqual([`GET /v1/brokers/${BROKER}`, `POST /v1/brokers/${BROKER}/reboot`]);
-
+test('an update reboots a running broker, waits for the reboot to start (after a delay), then for RUNNING', async () => {
+  const broker = new FakeBroker(3, 2);
+  const d = await deps(broker);
+  const result = await onEvent(update, d);
+  expect(result).toEqual({
+    PhysicalResourceId: `reboot-${BROKER}`,
+    Data: { Rebooted: 'true', RebootRequestedAt: '1000', RebootStarted: 'true', PendingAtReboot: '1' },
+  });
+  // Three descriptions still RUNNING after the request, the fourth shows the reboot.
+  expect(calls()).toEqual(['DescribeStacks', 'GET ', 'POST /reboot', 'GET ', 'GET ', 'GET ', 'GET ']);
   const waiting = { ...update, Data: result.Data };
-  expect(await isComplete(waiting, c, () => 61_000)).toEqual({ IsComplete: false });
-  state = 'RUNNING';
-  expect(await isComplete(waiting, c, () => 121_000)).toEqual({ IsComplete: true });
+  expect(await isComplete(waiting, d)).toEqual({ IsComplete: false });
+  expect(await isComplete(waiting, d)).toEqual({ IsComplete: true });
+  expect(broker.state).toBe('RUNNING');
+});
+
+test('isComplete never completes on a RUNNING broker whose reboot has not been seen and whose changes are still pending', async () => {
+  const broker = new FakeBroker();
+  const d = await deps(broker);
+  const waiting = { ...update, Data: { Rebooted: 'true', RebootRequestedAt: '1000', RebootStarted: 'false', PendingAtReboot: '1' } };
+  expect(await isComplete(waiting, d)).toEqual({ IsComplete: false });
+  // Once the pending change has cleared, the reboot is proven.
+  broker.pendingUser = false;
+  expect(await isComplete(waiting, d)).toEqual({ IsComplete: true });
+});
+
+test('a reboot that never starts, with nothing pending to prove it, fails the deploy after the start window', async () => {
+  const broker = new FakeBroker(Number.MAX_SAFE_INTEGER);
+  broker.pendingUser = false;
+  const d = await deps(broker);
+  await expect(onEvent(update, d)).rejects.toThrow(`Broker ${BROKER} did not start rebooting within 5 minutes of the reboot request`);
+  expect(d.clock.t - 1_000).toBeGreaterThanOrEqual(START_WAIT_MS);
+});
+
+test('throttled calls (HTTP 429) are retried by the shipped clients', async () => {
+  const broker = new FakeBroker(0, 1);
+  broker.throttles = 2;
+  const d = await deps(broker);
+  await expect(onEvent(update, d)).resolves.toMatchObject({ Data: { Rebooted: 'true', RebootStarted: 'true' } });
+  expect(fake.requests.length).toBeGreaterThan(4);
+}, 30_000);
+
+test('a rollback (an Update with the old properties) never reboots, and never fails on a broker that is not RUNNING', async () => {
+  const broker = new FakeBroker();
+  broker.stackStatus = 'UPDATE_ROLLBACK_IN_PROGRESS';
+  broker.state = 'CRITICAL_ACTION_REQUIRED';
+  const d = await deps(broker);
+  const result = await onEvent(update, d);
+  expect(result.Data).toEqual({ Rebooted: 'false' });
+  expect(await isComplete({ ...update, Data: result.Data }, d)).toEqual({ IsComplete: true });
+  expect(broker.reboots).toBe(0);
+  expect(calls()).toEqual(['DescribeStacks']);
 });
 
 test('a broker already rebooting is not rebooted again, only waited for', async () => {
-  const c = await client(mq(() => 'REBOOT_IN_PROGRESS'));
-  const result = await onEvent(update, c);
-  expect(result.Data.Rebooted).toBe('true');
-  expect(calls()).toEqual([`GET /v1/brokers/${BROKER}`]);
+  const broker = new FakeBroker();
+  broker.state = 'REBOOT_IN_PROGRESS';
+  const d = await deps(broker);
+  const result = await onEvent(update, d);
+  expect(result.Data).toMatchObject({ Rebooted: 'true', RebootStarted: 'true' });
+  expect(broker.reboots).toBe(0);
 });
 
-test('a reboot refused with ConflictException (it started rebooting meanwhile) is waited for', async () => {
-  const c = await client(mq(() => 'RUNNING', () => ({ status: 409, errorType: 'ConflictException', body: { message: 'Broker is rebooting' } })));
-  await expect(onEvent(update, c)).resolves.toMatchObject({ Data: { Rebooted: 'true' } });
+test('a ConflictException counts as "already rebooting" only when the broker is rebooting', async () => {
+  const broker = new FakeBroker();
+  broker.rebootAnswer = { status: 409, errorType: 'ConflictException', body: { message: 'Broker is being updated' } };
+  const d = await deps(broker);
+  await expect(onEvent(update, d)).rejects.toThrow(`Broker ${BROKER} refused the reboot (Broker is being updated) and is RUNNING, not rebooting`);
+
+  broker.state = 'REBOOT_IN_PROGRESS';
+  // The first description (before the request) says RUNNING; the one after the conflict says rebooting.
+  let first = true;
+  const route = broker.route;
+  broker.route = (req) => {
+    if (req.method === 'GET' && first) {
+      first = false;
+      return { body: { brokerId: BROKER, brokerState: 'RUNNING' } };
+    }
+    return route(req);
+  };
+  await fake.stop();
+  const d2 = await deps(broker);
+  await expect(onEvent(update, d2)).resolves.toMatchObject({ Data: { Rebooted: 'true' } });
 });
 
 test('other API errors fail the deploy with the service message', async () => {
-  const c = await client(mq(() => 'RUNNING', () => ({ status: 403, errorType: 'ForbiddenException', body: { message: 'not authorized to mq:RebootBroker' } })));
-  await expect(onEvent(update, c)).rejects.toThrow('not authorized to mq:RebootBroker');
+  const broker = new FakeBroker();
+  broker.rebootAnswer = { status: 403, errorType: 'ForbiddenException', body: { message: 'not authorized to mq:RebootBroker' } };
+  const d = await deps(broker);
+  await expect(onEvent(update, d)).rejects.toThrow('not authorized to mq:RebootBroker');
 });
 
-test('a broker that is not running fails the deploy with its state', async () => {
-  const c = await client(mq(() => 'CRITICAL_ACTION_REQUIRED'));
-  await expect(onEvent(update, c)).rejects.toThrow(`Broker ${BROKER} is CRITICAL_ACTION_REQUIRED, not RUNNING`);
+test('a broker that is not running fails an update (not a rollback) with its state', async () => {
+  const broker = new FakeBroker();
+  broker.state = 'CRITICAL_ACTION_REQUIRED';
+  const d = await deps(broker);
+  await expect(onEvent(update, d)).rejects.toThrow(`Broker ${BROKER} is CRITICAL_ACTION_REQUIRED, not RUNNING`);
 });
 
 test('a broker that does not run again within the timeout fails the deploy with its state', async () => {
-  const c = await client(mq(() => 'REBOOT_IN_PROGRESS'));
-  const waiting = { ...update, Data: { RebootRequestedAt: '0' } };
-  await expect(isComplete(waiting, c, () => 1_799_000)).resolves.toEqual({ IsComplete: false });
-  await expect(isComplete(waiting, c, () => 1_801_000))
-    .rejects.toThrow(`Broker ${BROKER} did not return to RUNNING within 30 minutes of the reboot (state: REBOOT_IN_PROGRESS)`);
+  const broker = new FakeBroker();
+  broker.state = 'REBOOT_IN_PROGRESS';
+  const d = await deps(broker);
+  const waiting = { ...update, Data: { Rebooted: 'true', RebootRequestedAt: '0', RebootStarted: 'true', PendingAtReboot: '0' } };
+  d.clock.t = 1_799_000;
+  await expect(isComplete(waiting, d)).resolves.toEqual({ IsComplete: false });
+  d.clock.t = 1_801_000;
+  await expect(isComplete(waiting, d))
+    .rejects.toThrow(`Broker ${BROKER} did not finish a reboot within 30 minutes of the request (state: REBOOT_IN_PROGRESS)`);
 });
 
 test.each(['Create', 'Delete'] as const)('%s makes no call: a new broker already runs with its configuration', async (type) => {
-  const c = await client(mq(() => 'RUNNING'));
+  const d = await deps(new FakeBroker());
   const event: RebootEvent = { RequestType: type, ResourceProperties: props };
-  expect(await onEvent(event, c)).toEqual({ PhysicalResourceId: `reboot-${BROKER}`, Data: { Rebooted: 'false' } });
-  expect(await isComplete(event, c)).toEqual({ IsComplete: true });
+  expect(await onEvent(event, d)).toEqual({ PhysicalResourceId: `reboot-${BROKER}`, Data: { Rebooted: 'false' } });
+  expect(await isComplete(event, d)).toEqual({ IsComplete: true });
   expect(fake.requests).toEqual([]);
 });
 
 test('the bundled handlers stay small and leave the SDK to the Lambda runtime', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fs = require('fs') as typeof import('fs');
   for (const name of ['reboot-on-event', 'reboot-is-complete']) {
     const code = fs.readFileSync(`${__dirname}/../../assets/broker/reboot/${name}.lambda/index.js`, 'utf-8');
-    expect(code.length).toBeLessThan(10_000);
+    expect(code.length).toBeLessThan(12_000);
     expect(code).toContain('require("@aws-sdk/client-mq")');
+    expect(code).toContain('require("@aws-sdk/client-cloudformation")');
   }
 });

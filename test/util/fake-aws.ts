@@ -10,7 +10,7 @@ export interface FakeRequest {
   readonly target?: string;
 }
 
-/** What a route answers: status, JSON body and, for errors, the AWS error type. */
+/** What a route answers: status, JSON body (or, as a string, an XML body for query-protocol services) and, for errors, the AWS error type. */
 export interface FakeResponse {
   readonly status?: number;
   readonly body?: unknown;
@@ -39,12 +39,13 @@ export class FakeAwsEndpoint {
         const request = { method: req.method ?? 'GET', path: req.url ?? '/', body, target: req.headers['x-amz-target'] as string | undefined };
         this.requests.push(request);
         const answer = route(request);
-        const headers: Record<string, string> = { 'content-type': request.target ? 'application/x-amz-json-1.1' : 'application/json' };
+        const xml = typeof answer.body === 'string';
+        const headers: Record<string, string> = { 'content-type': xml ? 'text/xml' : request.target ? 'application/x-amz-json-1.1' : 'application/json' };
         if (answer.errorType) {
           headers['x-amzn-errortype'] = answer.errorType;
         }
         res.writeHead(answer.status ?? 200, headers);
-        res.end(JSON.stringify(answer.body ?? {}));
+        res.end(xml ? answer.body as string : JSON.stringify(answer.body ?? {}));
       });
     });
   }

@@ -1,5 +1,6 @@
-import { CustomResource, Duration, Lazy, Stack } from 'aws-cdk-lib';
+import { Aws, CustomResource, Duration, Lazy, Stack } from 'aws-cdk-lib';
 import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { RebootIsCompleteFunction } from './reboot-is-complete-function';
 import { RebootOnEventFunction } from './reboot-on-event-function';
@@ -30,6 +31,8 @@ export function applyImmediately(broker: IBroker & Construct, resource: CfnBroke
           HostInstanceType: resource.hostInstanceType,
           EngineVersion: resource.engineVersion,
           Logs: resource.logs,
+          StorageSize: resource.storageSize,
+          ResourceShareArns: resource.resourceShareArns,
         }),
       }),
     },
@@ -48,22 +51,28 @@ class RebootProvider extends ScopedProvider {
     return (stack.node.tryFindChild(id) as RebootProvider | undefined) ?? new RebootProvider(stack, id);
   }
 
+  private stackStatusAllowed = false;
+
   private constructor(scope: Construct, id: string) {
     super(scope, id, {
       description: 'Amazon MQ applyImmediately',
       onEventHandler: RebootOnEventFunction,
       isCompleteHandler: RebootIsCompleteFunction,
-      // onEvent waits up to a minute for the reboot to start (reboot-handler.ts).
-      handlerTimeout: Duration.minutes(2),
+      // onEvent waits up to 5 minutes for the reboot to start (reboot-handler.ts START_WAIT_MS).
+      handlerTimeout: Duration.minutes(6),
       queryInterval: Duration.seconds(30),
       // Longer than REBOOT_TIMEOUT, so isComplete's own message (with the broker state) is the one users see.
       totalTimeout: REBOOT_TIMEOUT.plus(Duration.minutes(5)),
     });
   }
 
-  /** Lets the handlers reboot and describe `broker`, and read the stack's status (a rollback), and nothing else. */
+  /** Lets the handlers reboot and describe `broker`, and read this stack's status (a rollback), and nothing else. */
   public allow(broker: IBroker): void {
     broker.grant(this.onEventRole, 'mq:RebootBroker', 'mq:DescribeBroker');
     broker.grant(this.isCompleteRole!, 'mq:DescribeBroker');
+    if (!this.stackStatusAllowed) {
+      this.stackStatusAllowed = true;
+      this.onEventRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['cloudformation:DescribeStacks'], resources: [Aws.STACK_ID] }));
+    }
   }
 }

@@ -1,11 +1,14 @@
 /**
  * The logic of the applyImmediately custom resource (CDK Provider framework with asynchronous completion):
- * `onEvent` reboots the broker after an update, `isComplete` waits until it runs again. Bundled into two small
- * Lambda handlers; `@aws-sdk/client-mq` comes from the Lambda runtime.
+ * `onEvent` reboots the broker after an update and waits until the reboot has started, `isComplete` waits until
+ * the broker runs again. Bundled into two small Lambda handlers; the SDK comes from the Lambda runtime.
  */
 // The Lambda Node.js runtime provides the SDK: a devDependency here, external in the bundle, not a dependency of the library.
-// eslint-disable-next-line import/no-extraneous-dependencies
-import { DescribeBrokerCommand, MqClient, RebootBrokerCommand } from '@aws-sdk/client-mq';
+/* eslint-disable import/no-extraneous-dependencies */
+import { CloudFormationClient, CloudFormationClientConfig, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { DescribeBrokerCommand, DescribeBrokerResponse, MqClient, MqClientConfig, RebootBrokerCommand } from '@aws-sdk/client-mq';
+/* eslint-enable import/no-extraneous-dependencies */
+import { pendingChanges, pendingUserChanges } from '../pending-changes';
 
 /** The custom resource's properties. */
 export interface RebootProperties {
@@ -19,66 +22,152 @@ export interface RebootProperties {
 /** The subset of a CloudFormation custom resource event the handlers read. */
 export interface RebootEvent {
   readonly RequestType: 'Create' | 'Update' | 'Delete';
+  readonly StackId?: string;
   readonly PhysicalResourceId?: string;
   readonly ResourceProperties: RebootProperties;
   /** Set by onEvent, passed to isComplete by the Provider framework. */
-  readonly Data?: { readonly RebootRequestedAt?: string };
+  readonly Data?: RebootData;
+}
+
+export interface RebootData {
+  readonly Rebooted: string;
+  readonly RebootRequestedAt?: string;
+  /** 'true' when onEvent saw the broker leave RUNNING after the reboot request. */
+  readonly RebootStarted?: string;
+  /** How many changes were pending when the reboot was requested (a reboot clears them). */
+  readonly PendingAtReboot?: string;
 }
 
 export interface OnEventResult {
   readonly PhysicalResourceId: string;
-  readonly Data: { readonly RebootRequestedAt?: string; readonly Rebooted: string };
+  readonly Data: RebootData;
 }
 
-/** Amazon MQ states from which a reboot brings the broker back (mq-facts F-M02). */
+/** What the handlers call and how they wait; tests pass fakes and a fast clock. */
+export interface RebootDependencies {
+  readonly mq: MqClient;
+  readonly cloudformation: CloudFormationClient;
+  readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** Throttled calls are retried with backoff (the SDK's standard retry strategy) up to this many attempts. */
+const MAX_ATTEMPTS = 8;
+
+export function newMqClient(config: MqClientConfig = {}): MqClient {
+  return new MqClient({ maxAttempts: MAX_ATTEMPTS, ...config });
+}
+
+export function newCloudFormationClient(config: CloudFormationClientConfig = {}): CloudFormationClient {
+  return new CloudFormationClient({ maxAttempts: MAX_ATTEMPTS, ...config });
+}
+
 const REBOOTING = 'REBOOT_IN_PROGRESS';
 const RUNNING = 'RUNNING';
+/** How long onEvent waits for Amazon MQ to start the reboot it asked for, and how often it looks. */
+export const START_WAIT_MS = 5 * 60_000;
+export const START_POLL_MS = 5_000;
 
-export async function onEvent(event: RebootEvent, client: MqClient, now: () => number = Date.now): Promise<OnEventResult> {
+export async function onEvent(event: RebootEvent, deps: RebootDependencies): Promise<OnEventResult> {
+  const { now = Date.now } = deps;
   const brokerId = event.ResourceProperties.BrokerId;
   const physicalResourceId = event.PhysicalResourceId ?? `reboot-${brokerId}`;
+  const done = (Rebooted: string) => ({ PhysicalResourceId: physicalResourceId, Data: { Rebooted } });
   // A new broker already runs with its configuration and users; nothing is pending on delete.
   if (event.RequestType !== 'Update') {
-    return { PhysicalResourceId: physicalResourceId, Data: { Rebooted: 'false' } };
+    return done('false');
   }
-  const state = await brokerState(client, brokerId);
+  // A rollback arrives as an Update carrying the old properties: never reboot then, and never fail it.
+  if (await isRollingBack(event, deps.cloudformation)) {
+    console.log(`Stack is rolling back: broker ${brokerId} is not rebooted; it applies the restored settings at its next reboot or maintenance window`);
+    return done('false');
+  }
+  const broker = await describe(deps.mq, brokerId);
+  const pendingAtReboot = pending(broker);
+  const state = broker.BrokerState;
   if (state === RUNNING) {
-    try {
-      await client.send(new RebootBrokerCommand({ BrokerId: brokerId }));
-      console.log(`Rebooting broker ${brokerId} to apply pending changes`);
-    } catch (e) {
-      // The broker may have started rebooting between the two calls (a maintenance window, another deploy).
-      if ((e as Error).name !== 'ConflictException') {
-        throw e;
-      }
-      console.log(`Broker ${brokerId} refused the reboot (${(e as Error).message}); waiting for it to run`);
-    }
-  } else if (state === REBOOTING) {
-    console.log(`Broker ${brokerId} is already rebooting; waiting for it to run`);
-  } else {
+    await reboot(deps.mq, brokerId);
+  } else if (state !== REBOOTING) {
     throw new Error(`Broker ${brokerId} is ${state}, not RUNNING: it cannot be rebooted to apply the changes now`);
   }
-  return { PhysicalResourceId: physicalResourceId, Data: { RebootRequestedAt: String(now()), Rebooted: 'true' } };
+  const requestedAt = now();
+  const started = state === REBOOTING || await waitForRebootStart(deps, brokerId, requestedAt);
+  if (!started && pendingAtReboot.length === 0) {
+    throw new Error(`Broker ${brokerId} did not start rebooting within ${START_WAIT_MS / 60_000} minutes of the reboot request, and no pending change shows whether it rebooted`);
+  }
+  console.log(`Broker ${brokerId}: reboot ${started ? 'started' : 'requested'}; pending changes: ${pendingAtReboot.join('; ') || 'none'}`);
+  return {
+    PhysicalResourceId: physicalResourceId,
+    Data: { Rebooted: 'true', RebootRequestedAt: String(requestedAt), RebootStarted: String(started), PendingAtReboot: String(pendingAtReboot.length) },
+  };
 }
 
-export async function isComplete(event: RebootEvent, client: MqClient, now: () => number = Date.now): Promise<{ IsComplete: boolean }> {
-  if (event.RequestType !== 'Update') {
+export async function isComplete(event: RebootEvent, deps: RebootDependencies): Promise<{ IsComplete: boolean }> {
+  const { now = Date.now } = deps;
+  if (event.RequestType !== 'Update' || event.Data?.Rebooted !== 'true') {
     return { IsComplete: true };
   }
   const brokerId = event.ResourceProperties.BrokerId;
-  const state = await brokerState(client, brokerId);
-  if (state === RUNNING) {
+  const broker = await describe(deps.mq, brokerId);
+  const state = broker.BrokerState;
+  // RUNNING proves a finished reboot only if the broker was seen rebooting, or the changes it had pending cleared.
+  const stillPending = pending(broker);
+  const proven = event.Data.RebootStarted === 'true' || (Number(event.Data.PendingAtReboot ?? 0) > 0 && stillPending.length === 0);
+  if (state === RUNNING && proven) {
     return { IsComplete: true };
   }
   const timeoutMs = Number(event.ResourceProperties.TimeoutSeconds) * 1000;
-  const elapsed = now() - Number(event.Data?.RebootRequestedAt ?? now());
+  const elapsed = now() - Number(event.Data.RebootRequestedAt ?? now());
   if (elapsed > timeoutMs) {
-    throw new Error(`Broker ${brokerId} did not return to RUNNING within ${Math.round(timeoutMs / 60000)} minutes of the reboot (state: ${state})`);
+    const why = state === RUNNING ? `running, with changes still pending: ${stillPending.join('; ')}` : `state: ${state}`;
+    throw new Error(`Broker ${brokerId} did not finish a reboot within ${Math.round(timeoutMs / 60000)} minutes of the request (${why})`);
   }
   return { IsComplete: false };
 }
 
-async function brokerState(client: MqClient, brokerId: string): Promise<string> {
-  const response = await client.send(new DescribeBrokerCommand({ BrokerId: brokerId }));
-  return response.BrokerState ?? 'UNKNOWN';
+async function isRollingBack(event: RebootEvent, cloudformation: CloudFormationClient): Promise<boolean> {
+  if (!event.StackId) {
+    return false;
+  }
+  const response = await cloudformation.send(new DescribeStacksCommand({ StackName: event.StackId }));
+  const status = response.Stacks?.[0]?.StackStatus ?? '';
+  return status.includes('ROLLBACK');
+}
+
+async function reboot(mq: MqClient, brokerId: string): Promise<void> {
+  try {
+    await mq.send(new RebootBrokerCommand({ BrokerId: brokerId }));
+    console.log(`Rebooting broker ${brokerId} to apply pending changes`);
+  } catch (e) {
+    if ((e as Error).name !== 'ConflictException') {
+      throw e;
+    }
+    // A conflict counts as "already rebooting" only when the broker says so (a maintenance window, another deploy).
+    const state = (await describe(mq, brokerId)).BrokerState;
+    if (state !== REBOOTING) {
+      throw new Error(`Broker ${brokerId} refused the reboot (${(e as Error).message}) and is ${state}, not rebooting`);
+    }
+    console.log(`Broker ${brokerId} refused the reboot (${(e as Error).message}): it is already rebooting`);
+  }
+}
+
+/** Polls until the broker leaves RUNNING; false if it has not within START_WAIT_MS. */
+async function waitForRebootStart(deps: RebootDependencies, brokerId: string, requestedAt: number): Promise<boolean> {
+  const { now = Date.now, sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)) } = deps;
+  while (now() - requestedAt < START_WAIT_MS) {
+    if ((await describe(deps.mq, brokerId)).BrokerState !== RUNNING) {
+      return true;
+    }
+    await sleep(START_POLL_MS);
+  }
+  return false;
+}
+
+async function describe(mq: MqClient, brokerId: string): Promise<DescribeBrokerResponse> {
+  const response = await mq.send(new DescribeBrokerCommand({ BrokerId: brokerId }));
+  return { ...response, BrokerState: response.BrokerState ?? 'UNKNOWN' };
+}
+
+function pending(broker: DescribeBrokerResponse): string[] {
+  return [...pendingChanges(broker), ...pendingUserChanges(broker.Users)];
 }

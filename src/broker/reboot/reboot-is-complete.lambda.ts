@@ -1,9 +1,7 @@
-// eslint-disable-next-line import/no-extraneous-dependencies -- provided by the Lambda runtime
-import { MqClient } from '@aws-sdk/client-mq';
-import { isComplete, RebootEvent } from './reboot-handler';
+import { isComplete, newCloudFormationClient, newMqClient, RebootEvent } from './reboot-handler';
 
-const client = new MqClient({});
+const deps = { mq: newMqClient(), cloudformation: newCloudFormationClient() };
 
 export async function handler(event: RebootEvent): Promise<{ IsComplete: boolean }> {
-  return isComplete(event, client);
+  return isComplete(event, deps);
 }

@@ -1,9 +1,7 @@
-// eslint-disable-next-line import/no-extraneous-dependencies -- provided by the Lambda runtime
-import { MqClient } from '@aws-sdk/client-mq';
-import { onEvent, OnEventResult, RebootEvent } from './reboot-handler';
+import { newCloudFormationClient, newMqClient, onEvent, OnEventResult, RebootEvent } from './reboot-handler';
 
-const client = new MqClient({});
+const deps = { mq: newMqClient(), cloudformation: newCloudFormationClient() };
 
 export async function handler(event: RebootEvent): Promise<OnEventResult> {
-  return onEvent(event, client);
+  return onEvent(event, deps);
 }
