@@ -163,7 +163,7 @@ async function waitForRebootStart(deps: RebootDependencies, brokerId: string, re
   return false;
 }
 
-async function describe(mq: MqClient, brokerId: string): Promise<DescribeBrokerResponse & { BrokerState: string }> {
+async function describe(mq: MqClient, brokerId: string): Promise<Omit<DescribeBrokerResponse, 'BrokerState'> & { BrokerState: string }> {
   const response = await mq.send(new DescribeBrokerCommand({ BrokerId: brokerId }));
   return { ...response, BrokerState: response.BrokerState ?? 'UNKNOWN' };
 }
