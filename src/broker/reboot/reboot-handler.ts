@@ -84,7 +84,7 @@ export async function onEvent(event: RebootEvent, deps: RebootDependencies): Pro
   }
   const broker = await describe(deps.mq, brokerId);
   const pendingAtReboot = pending(broker);
-  const state = broker.BrokerState;
+  const state = broker.BrokerState ?? 'UNKNOWN';
   if (state === RUNNING) {
     await reboot(deps.mq, brokerId);
   } else if (state !== REBOOTING) {
@@ -109,7 +109,7 @@ export async function isComplete(event: RebootEvent, deps: RebootDependencies): 
   }
   const brokerId = event.ResourceProperties.BrokerId;
   const broker = await describe(deps.mq, brokerId);
-  const state = broker.BrokerState;
+  const state = broker.BrokerState ?? 'UNKNOWN';
   // RUNNING proves a finished reboot only if the broker was seen rebooting, or the changes it had pending cleared.
   const stillPending = pending(broker);
   const proven = event.Data.RebootStarted === 'true' || (Number(event.Data.PendingAtReboot ?? 0) > 0 && stillPending.length === 0);
@@ -143,7 +143,7 @@ async function reboot(mq: MqClient, brokerId: string): Promise<void> {
       throw e;
     }
     // A conflict counts as "already rebooting" only when the broker says so (a maintenance window, another deploy).
-    const state = (await describe(mq, brokerId)).BrokerState;
+    const state = (await describe(mq, brokerId)).BrokerState ?? 'UNKNOWN';
     if (state !== REBOOTING) {
       throw new Error(`Broker ${brokerId} refused the reboot (${(e as Error).message}) and is ${state}, not rebooting`);
     }
@@ -163,9 +163,8 @@ async function waitForRebootStart(deps: RebootDependencies, brokerId: string, re
   return false;
 }
 
-async function describe(mq: MqClient, brokerId: string): Promise<Omit<DescribeBrokerResponse, 'BrokerState'> & { BrokerState: string }> {
-  const response = await mq.send(new DescribeBrokerCommand({ BrokerId: brokerId }));
-  return { ...response, BrokerState: response.BrokerState ?? 'UNKNOWN' };
+async function describe(mq: MqClient, brokerId: string): Promise<DescribeBrokerResponse> {
+  return mq.send(new DescribeBrokerCommand({ BrokerId: brokerId }));
 }
 
 function pending(broker: DescribeBrokerResponse): string[] {
