@@ -36,6 +36,21 @@ const settings = parseConf(rendered).settings;
 const known = knownRabbitMqKeys();
 const localSettings = settings.filter((s) => known.has(s.key));
 
+/** A configuration of only the keys RabbitMQ 3.10 knows: its renderText() is what the node boots, byte for byte. */
+const bootable = new RabbitMqConfiguration(new Stack(), 'Bootable', {
+  engineVersion: RabbitMqEngineVersion.V4_2,
+  data: RabbitMqConfigurationData.fromSettings({
+    consumerTimeout: Duration.minutes(15),
+    heartbeat: Duration.seconds(120),
+    connectionMax: 1200,
+    maxMessageSizeBytes: 262144,
+  }),
+}).renderText();
+
+test('the bootable rendering holds exactly the upstream keys, as the full one renders them', () => {
+  expect(parseConf(bootable).settings).toEqual(localSettings.map((s, i) => ({ ...s, line: i + 1 })));
+});
+
 test('the local RabbitMQ knows the upstream keys we render; the rest are Amazon MQ or 3.11+ keys', () => {
   expect(localSettings.map((s) => s.key).sort()).toEqual(Object.keys(APP_ENV).sort());
   // Keys a 3.10 node cannot check here: Amazon MQ's own or added upstream after 3.10.
@@ -51,7 +66,8 @@ test('the local RabbitMQ knows the upstream keys we render; the rest are Amazon 
 describe('RabbitMQ 3.10 running the rendered settings', () => {
   let engine: RabbitMqEngine;
   beforeAll(async () => {
-    engine = await RabbitMqEngine.start(localSettings.map((s) => `${s.key} = ${s.value}`).join('\n'));
+    // renderText() as is: what Amazon MQ would get, not lines re-serialised by the test.
+    engine = await RabbitMqEngine.start(bootable);
   });
   afterAll(async () => engine?.stop());
 
@@ -72,4 +88,15 @@ describe('RabbitMQ 3.10 running the rendered settings', () => {
 
 test('RabbitMQ refuses a key it does not know, so a typo cannot pass silently', async () => {
   await expect(RabbitMqEngine.start('consumer_timeouts = 900000')).rejects.toThrow(/RabbitMQ did not start[\s\S]*consumer_timeouts/);
+});
+
+test.each([
+  ['a byte order mark', '\uFEFFheartbeat = 120'],
+  ['a no-break space', 'heartbeat\u00A0= 120'],
+])('RabbitMQ does not boot with %s in rabbitmq.conf, and the library rejects that text at synth', async (_name, text) => {
+  await expect(RabbitMqEngine.start(text)).rejects.toThrow(/RabbitMQ did not start/);
+  expect(() => new RabbitMqConfiguration(new Stack(), 'Invisible', {
+    engineVersion: RabbitMqEngineVersion.V4_2,
+    data: RabbitMqConfigurationData.fromText(text),
+  })).toThrow(/line 1 column \d+: character U\+(FEFF|00A0) is not allowed/);
 });

@@ -19,7 +19,19 @@ export interface RabbitMqConfigurationDocument {
   readonly hasSections: boolean;
 }
 
-/** Parses cuttlefish lines; a token may stand for a whole value but not for a key. */
+/**
+ * Characters RabbitMQ's config parser (cuttlefish) does not take as blanks, yet that look blank or are invisible:
+ * a byte order mark, no-break and other Unicode spaces, zero-width characters and control characters. A node
+ * whose rabbitmq.conf holds one does not boot, so they are named here, with where they are.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u0085\u00A0\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F\u2060\u3000\uFEFF]/g;
+
+/** cuttlefish trims ASCII blanks only; String.trim() would also hide the characters above. */
+function trimBlanks(text: string): string {
+  return text.replace(/^[ \t]+|[ \t]+$/g, '');
+}
+
+/** Parses cuttlefish lines, exactly as sent; a token may stand for a whole value but not for a key. */
 export function parseConf(text: string): RabbitMqConfigurationDocument {
   const settings: RabbitMqSetting[] = [];
   const problems: string[] = [];
@@ -29,7 +41,11 @@ export function parseConf(text: string): RabbitMqConfigurationDocument {
     return { text, settings, problems, hasSections };
   }
   text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
+    for (const match of raw.matchAll(INVISIBLE)) {
+      const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      problems.push(`line ${i + 1} column ${match.index! + 1}: character U+${code} is not allowed (RabbitMQ does not boot with it); allowed: printable characters, spaces and tabs`);
+    }
+    const line = trimBlanks(raw);
     if (line === '' || line.startsWith('#')) {
       return;
     }
@@ -42,7 +58,7 @@ export function parseConf(text: string): RabbitMqConfigurationDocument {
       problems.push(`line ${i + 1}: '${line}' is not a setting; allowed: 'key = value', '# comment' or a blank line`);
       return;
     }
-    settings.push({ key: match[1], value: match[2].trim(), line: i + 1 });
+    settings.push({ key: match[1], value: trimBlanks(match[2]), line: i + 1 });
   });
   return { text, settings, problems, hasSections };
 }

@@ -50,6 +50,29 @@ const FORBIDDEN_KEYS: ReadonlyArray<RegExp> = [
   /^auth_oauth2\.signing_keys\.[^.]+$/,
 ];
 
+/**
+ * Keys whose value would be a password, a private key or a local file: Amazon MQ takes those only as ARNs under
+ * `aws.arns.` (mq-facts F-AU10), so the secret never sits in the configuration.
+ */
+const SECRET_OR_FILE_KEY = /^(auth_ldap|ssl_options|auth_http|auth_oauth2|management)\.(.*\.)?(password|passphrase|secret|keyfile|certfile|cacertfile|key)$/;
+
+/** An ARN of this partition family: `arn:<partition>:<service>:<region>:<account>:<resource>`. */
+const ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{12}:.+$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/;
+
+function checkSecretsAndArns(key: string, value: string, valueKnown: boolean): string | undefined {
+  if (SECRET_OR_FILE_KEY.test(key)) {
+    return `key '${key}' would hold a password, key or file path in the configuration; allowed: 'aws.arns.${key} = <ARN of a Secrets Manager secret or S3 object>', with aws.arns.assume_role_arn [F-AU10, F-AU11]`;
+  }
+  if (key === 'aws.arns.assume_role_arn' && valueKnown && !ROLE_ARN.test(value)) {
+    return `key '${key}' value '${value}' is not allowed; allowed: an IAM role ARN (arn:aws:iam::<account>:role/<name>) [F-AU11]`;
+  }
+  if (key.startsWith('aws.arns.') && valueKnown && !ARN.test(value)) {
+    return `key '${key}' value '${value}' is not allowed; allowed: an ARN (arn:<partition>:<service>:<region>:<account>:<resource>) [F-AU10]`;
+  }
+  return undefined;
+}
+
 /** The problem with one `key = value` setting for an engine version, or undefined when Amazon MQ takes it. */
 export function checkSetting(key: string, value: string, engineVersion: string, valueKnown: boolean): string | undefined {
   const permitted = PERMITTED_KEYS.find((k) => k.key === key) ?? PERMITTED_PREFIXES.find((k) => key.startsWith(k.key));
@@ -58,6 +81,10 @@ export function checkSetting(key: string, value: string, engineVersion: string, 
   }
   if (permitted.since && !versionAtLeast(engineVersion, permitted.since)) {
     return `key '${key}' is not allowed with engineVersion '${engineVersion}'; allowed: RabbitMQ ${permitted.since} or later [${permitted.fact}]`;
+  }
+  const secret = checkSecretsAndArns(key, value, valueKnown);
+  if (secret) {
+    return secret;
   }
   if (valueKnown) {
     const allowed = permitted.check(value);

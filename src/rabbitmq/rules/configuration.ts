@@ -34,9 +34,15 @@ export const RABBITMQ_CONFIGURATION_RULES: ReadonlyArray<Rule<RabbitMqConfigurat
           return problem && `line ${e.line}: ${problem}`;
         })
         .filter((p): p is string => p !== undefined);
-      const keys = s.document.settings.map((e) => e.key);
-      for (const dup of new Set(keys.filter((k, i) => keys.indexOf(k) !== i))) {
-        problems.push(`key '${dup}' is set more than once; allowed: each key once`);
+      // One pass over the keys: a long configuration validates in linear time.
+      const seen = new Set<string>();
+      const reported = new Set<string>();
+      for (const { key } of s.document.settings) {
+        if (seen.has(key) && !reported.has(key)) {
+          reported.add(key);
+          problems.push(`key '${key}' is set more than once; allowed: each key once`);
+        }
+        seen.add(key);
       }
       return problems;
     },

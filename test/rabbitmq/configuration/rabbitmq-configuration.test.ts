@@ -70,6 +70,21 @@ test.each<[string, string, RabbitMqEngineVersion, string]>([
   ['a key set twice', 'heartbeat = 60\nheartbeat = 120', RabbitMqEngineVersion.V4_2, "key 'heartbeat' is set more than once; allowed: each key once"],
   ['a line that is not a setting', 'heartbeat 60', RabbitMqEngineVersion.V4_2, "line 1: 'heartbeat 60' is not a setting; allowed: 'key = value', '# comment' or a blank line"],
   ['sections on RabbitMQ 3', '{{m7g.large.single}}\nheartbeat = 60', RabbitMqEngineVersion.V3_13, "'{{...}}' sections are not allowed with engineVersion '3.13'; allowed: RabbitMQ 4 or later"],
+  // F-AU10: passwords, keys and files only as ARNs.
+  ['an LDAP bind password in the text', 'auth_ldap.dn_lookup_bind.password = s3cr3t-Passw0rd', RabbitMqEngineVersion.V4_2,
+    "line 1: key 'auth_ldap.dn_lookup_bind.password' would hold a password, key or file path in the configuration; allowed: 'aws.arns.auth_ldap.dn_lookup_bind.password = <ARN of a Secrets Manager secret or S3 object>'"],
+  ['an LDAP TLS key file', 'auth_ldap.ssl_options.keyfile = /etc/rabbitmq/ldap.key', RabbitMqEngineVersion.V4_2,
+    "allowed: 'aws.arns.auth_ldap.ssl_options.keyfile = <ARN"],
+  ['a TLS key password', 'ssl_options.password = hunter2hunter2', RabbitMqEngineVersion.V4_2, "allowed: 'aws.arns.ssl_options.password = <ARN"],
+  ['a CA file path', 'ssl_options.cacertfile = /etc/ca.pem', RabbitMqEngineVersion.V4_2, "allowed: 'aws.arns.ssl_options.cacertfile = <ARN"],
+  ['an aws.arns value that is no ARN', 'aws.arns.auth_ldap.dn_lookup_bind.password = s3cr3t', RabbitMqEngineVersion.V4_2,
+    "line 1: key 'aws.arns.auth_ldap.dn_lookup_bind.password' value 's3cr3t' is not allowed; allowed: an ARN (arn:<partition>:<service>:<region>:<account>:<resource>) [F-AU10]"],
+  ['an assume_role_arn that is no role', 'aws.arns.assume_role_arn = arn:aws:iam::123456789012:user/mq', RabbitMqEngineVersion.V4_2,
+    'allowed: an IAM role ARN (arn:aws:iam::<account>:role/<name>) [F-AU11]'],
+  // Characters RabbitMQ does not boot with, though they look blank.
+  ['a byte order mark', '\uFEFFheartbeat = 60', RabbitMqEngineVersion.V4_2, 'line 1 column 1: character U+FEFF is not allowed (RabbitMQ does not boot with it)'],
+  ['a no-break space', 'heartbeat\u00A0= 60', RabbitMqEngineVersion.V4_2, 'line 1 column 10: character U+00A0 is not allowed'],
+  ['a zero-width space in a value', 'heartbeat = 6\u200B0', RabbitMqEngineVersion.V4_2, 'line 1 column 14: character U+200B is not allowed'],
 ])('rejects %s, naming the key', (_, text, version, message) => {
   const stack = new Stack();
   expect(() => configuration(RabbitMqConfigurationData.fromText(text), version, stack)).toThrow(message);
@@ -91,6 +106,28 @@ test('tokens as values are not rejected', () => {
 test('text known only at deploy time is not rejected', () => {
   const stack = new Stack();
   expect(() => configuration(RabbitMqConfigurationData.fromText(new CfnParameter(stack, 'Conf').valueAsString), undefined, stack)).not.toThrow();
+});
+
+test('secrets by ARN are accepted (F-AU10, F-AU11)', () => {
+  expect(() => configuration(RabbitMqConfigurationData.fromText([
+    'auth_backends.1 = ldap',
+    'auth_ldap.servers.1 = ldap.example.com',
+    'aws.arns.assume_role_arn = arn:aws:iam::123456789012:role/AmazonMqSecrets',
+    'aws.arns.auth_ldap.dn_lookup_bind.password = arn:aws:secretsmanager:us-east-1:123456789012:secret:ldap-bind-AbCdEf',
+    'aws.arns.auth_ldap.ssl_options.cacertfile = arn:aws:s3:::certs/ca.pem',
+  ].join('\n')))).toThrow("'aws.arns.auth_ldap.ssl_options.cacertfile' value 'arn:aws:s3:::certs/ca.pem' is not allowed");
+  expect(() => configuration(RabbitMqConfigurationData.fromText([
+    'aws.arns.assume_role_arn = arn:aws:iam::123456789012:role/AmazonMqSecrets',
+    'aws.arns.auth_ldap.dn_lookup_bind.password = arn:aws:secretsmanager:us-east-1:123456789012:secret:ldap-bind-AbCdEf',
+  ].join('\n')))).not.toThrow();
+});
+
+test('40,000 lines validate in well under a second (no quadratic duplicate check)', () => {
+  const text = Array.from({ length: 40_000 }, (_, i) => `auth_ldap.servers.${i} = ldap${i}.example.com`).join('\n');
+  const started = process.hrtime.bigint();
+  expect(() => configuration(RabbitMqConfigurationData.fromText(text))).not.toThrow();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  expect(ms).toBeLessThan(1000);
 });
 
 test('sections are accepted on RabbitMQ 4', () => {
