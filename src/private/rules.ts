@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { MqValidationError } from './errors';
+import { MqValidationError, RULES_URL } from './errors';
 
 /**
  * One AWS rule, as data. `check` returns undefined (or an empty list) when the input is fine, or the problem(s)
@@ -9,7 +9,7 @@ import { MqValidationError } from './errors';
 export interface Rule<T> {
   /** Stable id, shown in the error and the README table. */
   readonly id: string;
-  /** Row(s) of mq-facts.md the rule comes from. */
+  /** Row(s) of the maintainers' fact sheet the rule comes from (for us; users see the README table). */
   readonly fact: string;
   /** One line for the README table. */
   readonly summary: string;
@@ -25,11 +25,11 @@ export function validateRules<T>(scope: IConstruct, className: string, rules: Re
   for (const rule of rules) {
     const problems = rule.check(input) ?? [];
     for (const problem of typeof problems === 'string' ? [problems] : problems) {
-      failures.push(`  - ${problem} [${rule.id}, mq-facts ${rule.fact}]`);
+      failures.push(`  - ${problem} [${rule.id}]`);
     }
   }
   if (failures.length > 0) {
-    throw new MqValidationError(scope, `${className} validation failed:\n${failures.join('\n')}`);
+    throw new MqValidationError(scope, `${className} validation failed:\n${failures.join('\n')}\nEach [rule] is explained in the README's rule table: ${RULES_URL}`);
   }
 }
 

@@ -234,7 +234,7 @@ export abstract class RabbitMqBrokerBase extends BrokerBase implements IRabbitMq
     for (const [option, value] of [['virtualHost', virtualHost], ['queue', queue]]) {
       requireName(this, option, value, `a ${option === 'queue' ? 'queue' : 'virtual host'} name`);
       if (!Token.isUnresolved(value) && UNPUBLISHED_NAME.test(value)) {
-        throw new MqValidationError(this, `'${option}' '${value}' has spaces, tabs or non-ASCII characters: Amazon MQ publishes no metric for it; allowed: printable ASCII without spaces (mq-facts F-CW3)`);
+        throw new MqValidationError(this, `'${option}' '${value}' has spaces, tabs or non-ASCII characters: Amazon MQ publishes no metric for it; allowed: printable ASCII without spaces`);
       }
     }
     return { VirtualHost: virtualHost, Queue: queue };

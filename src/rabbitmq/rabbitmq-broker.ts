@@ -136,7 +136,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     validateRules(this, 'RabbitMqBroker', RABBITMQ_RULES, spec);
     if (publiclyAccessible && props.vpc) {
       Annotations.of(this).addWarningV2('cdk-amazon-mq:publicRabbitMqSubnets',
-        'A publicly accessible RabbitMQ broker takes no security groups, and subnets given without security groups must be in the default VPC (mq-facts F-D07, F-P02): the subnets of \'vpc\' must belong to the default VPC');
+        'A publicly accessible RabbitMQ broker takes no security groups, and subnets given without security groups must be in the default VPC: the subnets of \'vpc\' must belong to the default VPC');
     }
 
     this.deploymentMode = props.deploymentMode;

@@ -27,6 +27,12 @@ export interface ActiveMqConfigurationProps extends BrokerConfigurationProps {
    * @default ActiveMqAuthenticationStrategy.SIMPLE
    */
   readonly authenticationStrategy?: ActiveMqAuthenticationStrategy;
+  /**
+   * Accept `deleteAllMessagesOnStartup="true"`, which purges every stored message each time the broker starts,
+   * including the reboots that apply configuration changes (`applyImmediately` reboots after every change).
+   * @default false - the configuration is rejected with it
+   */
+  readonly allowDeleteAllMessagesOnStartup?: boolean;
 }
 
 /** The group Amazon MQ's web console uses to send and receive (mq-facts F-X09). */
@@ -67,7 +73,12 @@ export class ActiveMqConfiguration extends Resource implements IBrokerConfigurat
     const version = majorMinor(props.engineVersion.version);
     const schemaVersion = AMAZON_MQ_XSD[version] ? version : newestSchema();
     this.configurationName = configurationName(this, props);
-    validateRules(this, 'ActiveMqConfiguration', ACTIVEMQ_CONFIGURATION_RULES, { configurationName: this.configurationName, document, schemaVersion });
+    validateRules(this, 'ActiveMqConfiguration', ACTIVEMQ_CONFIGURATION_RULES, {
+      configurationName: this.configurationName,
+      document,
+      schemaVersion,
+      allowDeleteAllMessagesOnStartup: props.allowDeleteAllMessagesOnStartup ?? false,
+    });
 
     this.engineVersion = props.engineVersion.version;
     this.authenticationStrategy = props.authenticationStrategy ?? ActiveMqAuthenticationStrategy.SIMPLE;
@@ -88,7 +99,7 @@ export class ActiveMqConfiguration extends Resource implements IBrokerConfigurat
     }
     if (document.root && lacksWebConsoleGroup(document.root)) {
       Annotations.of(this).addWarningV2('cdk-amazon-mq:WebConsoleGroup',
-        `The authorization map grants nothing to group '${WEB_CONSOLE_GROUP}': the Amazon MQ web console cannot send or receive (mq-facts F-X09).`);
+        `The authorization map grants nothing to group '${WEB_CONSOLE_GROUP}': the Amazon MQ web console cannot send or receive.`);
     }
   }
 

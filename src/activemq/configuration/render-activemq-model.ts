@@ -34,7 +34,7 @@ export function renderActiveMqModel(model: ActiveMqConfigurationModel): Rendered
   }
   const connectors = model.networkConnectors ?? [];
   if (connectors.length > MAX_NETWORK_CONNECTORS) {
-    problems.push(`networkConnectors: ${connectors.length} connectors; allowed: at most ${MAX_NETWORK_CONNECTORS} per broker (mq-facts F-X08)`);
+    problems.push(`networkConnectors: ${connectors.length} connectors; allowed: at most ${MAX_NETWORK_CONNECTORS} per broker`);
   }
   const names = connectors.map((c) => c.name).filter(isKnownString);
   for (const dup of new Set(names.filter((n, i) => names.indexOf(n) !== i))) {

@@ -10,6 +10,7 @@ export interface ActiveMqConfigurationSpec extends ConfigurationSpec {
   readonly document: ActiveMqConfigurationDocument;
   /** The key of the XSD in AMAZON_MQ_XSD the document is checked against. */
   readonly schemaVersion: string;
+  readonly allowDeleteAllMessagesOnStartup: boolean;
 }
 
 export const ACTIVEMQ_CONFIGURATION_RULES: ReadonlyArray<Rule<ActiveMqConfigurationSpec>> = [
@@ -25,6 +26,14 @@ export const ACTIVEMQ_CONFIGURATION_RULES: ReadonlyArray<Rule<ActiveMqConfigurat
     fact: 'F-X01..F-X07',
     summary: 'only the elements, attributes and values the Amazon MQ XSD of the engine version permits',
     check: (s) => s.document.root && validateXml(s.document.root, AMAZON_MQ_XSD[s.schemaVersion]),
+  },
+  {
+    id: 'ActiveMqDeleteAllMessagesOnStartup',
+    fact: 'F-X03, F-M02',
+    summary: '`deleteAllMessagesOnStartup="true"` only with allowDeleteAllMessagesOnStartup: every reboot (applyImmediately reboots on each change) would purge every message',
+    check: (s) => s.document.root && /^true$/i.test(s.document.root.attributes.deleteAllMessagesOnStartup ?? '') && !s.allowDeleteAllMessagesOnStartup
+      ? '/broker@deleteAllMessagesOnStartup: \'true\' deletes every stored message at each broker start, including the reboots that apply configuration changes; allowed: omit it, or \'false\'; set allowDeleteAllMessagesOnStartup: true if that is truly meant'
+      : undefined,
   },
   {
     id: 'ActiveMqRedeliveryDelay',

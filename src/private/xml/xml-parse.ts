@@ -26,8 +26,31 @@ export function parseXml(text: string, namespace: string): ParsedXml {
   if (!root) {
     throw new Error('malformed XML: no root element');
   }
+  const depth = maxDepth(root);
+  if (depth > MAX_DEPTH) {
+    throw new Error(`XML nests elements ${depth} levels deep; allowed: at most ${MAX_DEPTH} (Amazon MQ's schemas need fewer than 10)`);
+  }
   const foreignElements: string[] = [];
   return { root: toNode(root, '', namespace, foreignElements), foreignElements };
+}
+
+/** Deeper documents are refused before the recursive walks below could overflow the call stack. */
+const MAX_DEPTH = 64;
+
+/** The nesting depth of an element tree, measured without recursion. */
+function maxDepth(root: Element): number {
+  let deepest = 0;
+  const stack: Array<[Node, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === Node.ELEMENT_NODE) {
+        stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return deepest;
 }
 
 function toNode(el: Element, parentPath: string, namespace: string, foreign: string[]): XmlNode {

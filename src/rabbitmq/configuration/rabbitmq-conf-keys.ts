@@ -62,13 +62,13 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/;
 
 function checkSecretsAndArns(key: string, value: string, valueKnown: boolean): string | undefined {
   if (SECRET_OR_FILE_KEY.test(key)) {
-    return `key '${key}' would hold a password, key or file path in the configuration; allowed: 'aws.arns.${key} = <ARN of a Secrets Manager secret or S3 object>', with aws.arns.assume_role_arn [F-AU10, F-AU11]`;
+    return `key '${key}' would hold a password, key or file path in the configuration; allowed: 'aws.arns.${key} = <ARN of a Secrets Manager secret or S3 object>', with aws.arns.assume_role_arn`;
   }
   if (key === 'aws.arns.assume_role_arn' && valueKnown && !ROLE_ARN.test(value)) {
-    return `key '${key}' value '${value}' is not allowed; allowed: an IAM role ARN (arn:aws:iam::<account>:role/<name>) [F-AU11]`;
+    return `key '${key}' value '${value}' is not allowed; allowed: an IAM role ARN (arn:aws:iam::<account>:role/<name>)`;
   }
   if (key.startsWith('aws.arns.') && valueKnown && !ARN.test(value)) {
-    return `key '${key}' value '${value}' is not allowed; allowed: an ARN (arn:<partition>:<service>:<region>:<account>:<resource>) [F-AU10]`;
+    return `key '${key}' value '${value}' is not allowed; allowed: an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)`;
   }
   return undefined;
 }
@@ -80,7 +80,7 @@ export function checkSetting(key: string, value: string, engineVersion: string, 
     return `key '${key}' is not permitted by Amazon MQ; allowed: ${PERMITTED_KEYS.map((k) => k.key).join(', ')}, and keys under ${PERMITTED_PREFIXES.map((p) => `${p.key}*`).join(', ')}`;
   }
   if (permitted.since && !versionAtLeast(engineVersion, permitted.since)) {
-    return `key '${key}' is not allowed with engineVersion '${engineVersion}'; allowed: RabbitMQ ${permitted.since} or later [${permitted.fact}]`;
+    return `key '${key}' is not allowed with engineVersion '${engineVersion}'; allowed: RabbitMQ ${permitted.since} or later`;
   }
   const secret = checkSecretsAndArns(key, value, valueKnown);
   if (secret) {
@@ -89,12 +89,12 @@ export function checkSetting(key: string, value: string, engineVersion: string, 
   if (valueKnown) {
     const allowed = permitted.check(value);
     if (allowed) {
-      return `key '${key}' value '${value}' is not allowed; allowed: ${allowed} [${permitted.fact}]`;
+      return `key '${key}' value '${value}' is not allowed; allowed: ${allowed}`;
     }
   }
   // Amazon MQ takes only https:// URLs for OAuth 2.0 (issuer, JWKS, provider and UI endpoints).
   if (/^(auth_oauth2\.|management\.oauth_)/.test(key) && valueKnown && /^http:\/\//i.test(value)) {
-    return `key '${key}' value '${value}' is not allowed; allowed: an https:// URL [F-AU09]`;
+    return `key '${key}' value '${value}' is not allowed; allowed: an https:// URL`;
   }
   return undefined;
 }
