@@ -3,6 +3,7 @@ import { ActiveMqDeploymentMode, ActiveMqStorageType } from './activemq-deployme
 import { ActiveMqDestination } from './configuration/activemq-destination';
 import { BrokerBase, IBroker } from '../broker/broker-base';
 import { ActiveMqAlarmOptions, ActiveMqBrokerAlarms } from '../monitoring/activemq-broker-alarms';
+import { checkFirstRecommendedAlarms, RECOMMENDED_ALARMS_ID } from '../monitoring/alarm-helpers';
 import { acrossInstances, amazonMqMetric, requireName } from '../monitoring/amazon-mq-metric';
 import { graph } from '../monitoring/widgets';
 import { MqValidationError } from '../private/errors';
@@ -119,7 +120,8 @@ export abstract class ActiveMqBrokerBase extends BrokerBase implements IActiveMq
   public abstract readonly storageType?: ActiveMqStorageType;
 
   public addRecommendedAlarms(options?: ActiveMqAlarmOptions): ActiveMqBrokerAlarms {
-    return new ActiveMqBrokerAlarms(this, 'RecommendedAlarms', this, options);
+    checkFirstRecommendedAlarms(this);
+    return new ActiveMqBrokerAlarms(this, RECOMMENDED_ALARMS_ID, this, options);
   }
 
   public keyMetricWidgets(): cloudwatch.IWidget[] {

@@ -15,7 +15,7 @@ import { ImportedActiveMqBroker } from './imported-activemq-broker';
 import { ACTIVEMQ_RULES } from './rules';
 import { ActiveMqSpec } from './rules/activemq-spec';
 import { ACTIVEMQ_AUTHENTICATION_RULES } from './rules/authentication';
-import { baseSpec, createCfnBroker } from '../broker/broker-core';
+import { baseSpec, createCfnBroker, sharedPropKinds } from '../broker/broker-core';
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
 import { BrokerInstanceType } from '../broker/instance-type';
@@ -24,6 +24,8 @@ import { newBrokerSecurityGroup } from '../broker/network';
 import { ActiveMqProtocol } from '../broker/protocol';
 import { applyImmediately } from '../broker/reboot/apply-immediately';
 import { USER_RULES } from '../broker/rules/users';
+import { RULES_URL } from '../private/errors';
+import { checkPropKinds, enumKind } from '../private/prop-kinds';
 import { Rule, validateRules } from '../private/rules';
 
 /** ActiveMQ log settings. @see mq-facts F-L01, F-L02 */
@@ -140,6 +142,13 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
 
   constructor(scope: Construct, id: string, props: ActiveMqBrokerProps) {
     super(scope, id);
+    checkPropKinds(this, 'ActiveMqBroker', [
+      { property: 'engineVersion', value: props.engineVersion, allowed: 'an ActiveMqEngineVersion, such as ActiveMqEngineVersion.V5_19', isValid: (v) => v instanceof ActiveMqEngineVersion },
+      { property: 'deploymentMode', value: props.deploymentMode, allowed: `an ActiveMqDeploymentMode: ${Object.values(ActiveMqDeploymentMode).join(', ')}`, isValid: enumKind(ActiveMqDeploymentMode) },
+      { property: 'storageType', value: props.storageType, optional: true, allowed: `an ActiveMqStorageType: ${Object.values(ActiveMqStorageType).join(', ')}`, isValid: enumKind(ActiveMqStorageType) },
+      { property: 'authentication', value: props.authentication, optional: true, allowed: 'ActiveMqAuthentication.simple() or ActiveMqAuthentication.ldap({...})', isValid: (v) => v instanceof ActiveMqAuthentication },
+      ...sharedPropKinds(props),
+    ]);
     const authentication = props.authentication ?? ActiveMqAuthentication.simple();
     const users = props.users ?? (authentication.strategy === 'SIMPLE' ? [DEFAULT_ADMIN] : []);
     this.spec = {
@@ -189,6 +198,14 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
     this.encryptionKey = encryptionKey;
     for (const user of users) {
       this.createUser(user);
+    }
+    if (authentication.strategy === 'SIMPLE') {
+      // Checked at synth, not here: users may still come through addUser().
+      this.node.addValidation({
+        validate: () => this.userList.length > 0 ? [] : [
+          `'users' is empty with simple authentication: nobody could connect; allowed: at least one user, in 'users' or through addUser() [ActiveMqSimpleUsers] (${RULES_URL})`,
+        ],
+      });
     }
 
     this.brokerArn = resource.attrArn;

@@ -25,7 +25,18 @@ export function parseBrokerArn(scope: IConstruct, brokerArn: string): { brokerNa
   }
   const parts = brokerArn.split(':');
   if (parts.length !== 8 || parts[0] !== 'arn' || parts[2] !== 'mq' || parts[5] !== 'broker') {
-    throw new MqValidationError(scope, `'brokerArn' '${brokerArn}' is not a broker ARN; allowed: arn:<partition>:mq:<region>:<account>:broker:<name>:<id>`);
+    const hint = /^b-[0-9a-f-]+$/i.test(brokerArn)
+      ? ' (this is a broker ID: build the ARN with Stack.formatArn({ service: \'mq\', resource: \'broker\', resourceName: \'<name>:<id>\', arnFormat: ArnFormat.COLON_RESOURCE_NAME }))'
+      : '';
+    throw new MqValidationError(scope, `'brokerArn' '${brokerArn}' is not a broker ARN${hint}; allowed: arn:<partition>:mq:<region>:<account>:broker:<name>:<id>`);
   }
   return { brokerName: parts[6], brokerId: parts[7] };
+}
+
+/**
+ * The ARN to give `Resource` as `environmentFromArn`, or undefined when it is no ARN: `Resource` would throw its own
+ * message first, and parseBrokerArn names the problem better.
+ */
+export function environmentArn(brokerArn: string): string | undefined {
+  return Token.isUnresolved(brokerArn) || brokerArn.startsWith('arn:') ? brokerArn : undefined;
 }

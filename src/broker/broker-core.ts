@@ -1,10 +1,12 @@
-import { IResolvable, Names, RemovalPolicy } from 'aws-cdk-lib';
+import { IResolvable, Names, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { CfnBroker, CfnBrokerProps } from 'aws-cdk-lib/aws-amazonmq';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { brokerNameClashes, registerBrokerName } from './broker-names';
 import { BrokerProps } from './broker-props';
 import { BrokerSpec, SubnetRequirement, UserSpec } from './broker-spec';
+import { BrokerEncryption } from './encryption';
 import { renderEncryption } from './encryption-options';
 import { BrokerInstanceType } from './instance-type';
 import { selectBrokerSubnets } from './network';
@@ -16,6 +18,7 @@ import { MAINTENANCE_WINDOW_RULES } from './rules/maintenance-window';
 import { NETWORK_RULES } from './rules/network';
 import { REMOVAL_POLICY_RULES } from './rules/removal-policy';
 import { USER_RULES } from './rules/users';
+import { enumKind, PropKind } from '../private/prop-kinds';
 import { Rule } from '../private/rules';
 import { EngineVersionFacts } from '../private/versions';
 
@@ -30,6 +33,22 @@ export const SHARED_RULES: ReadonlyArray<Rule<BrokerSpec>> = [
   ...REMOVAL_POLICY_RULES,
   ...CONFIGURATION_RULES,
 ];
+
+/** The kinds of the props both engines share, checked before anything reads them (JavaScript callers). */
+export function sharedPropKinds(props: BrokerProps): PropKind[] {
+  return [
+    { property: 'brokerName', value: props.brokerName, optional: true, allowed: 'a string', isValid: (v) => typeof v === 'string' },
+    {
+      property: 'instanceType',
+      value: props.instanceType,
+      optional: true,
+      allowed: 'a BrokerInstanceType, such as BrokerInstanceType.M5_LARGE or BrokerInstanceType.of(\'mq.m5.large\')',
+      isValid: (v) => v instanceof BrokerInstanceType,
+    },
+    { property: 'encryption', value: props.encryption, optional: true, allowed: `a BrokerEncryption: ${Object.values(BrokerEncryption).join(', ')}`, isValid: enumKind(BrokerEncryption) },
+    { property: 'removalPolicy', value: props.removalPolicy, optional: true, allowed: 'RemovalPolicy.RETAIN or RemovalPolicy.DESTROY', isValid: enumKind(RemovalPolicy) },
+  ];
+}
 
 /** Engine facts the shared spec needs from an engine's constructor. */
 export interface EngineInput {
@@ -47,6 +66,7 @@ export function baseSpec(scope: Construct, props: BrokerProps, engine: EngineInp
   return {
     engine: engine.engine,
     brokerName: props.brokerName ?? Names.uniqueResourceName(scope, { maxLength: 50, separator: '-', allowedSpecialCharacters: '-_' }),
+    brokerNameTakenBy: props.brokerName && !Token.isUnresolved(props.brokerName) ? brokerNameClashes(scope, props.brokerName).certain : [],
     deploymentMode: engine.deploymentMode,
     instanceType: props.instanceType ?? engine.defaultInstanceType,
     engineVersion: engine.engineVersion,
@@ -104,5 +124,6 @@ export function createCfnBroker(scope: Construct, spec: BrokerSpec, props: Broke
     ...engine.extra,
   });
   resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+  registerBrokerName(scope, spec.brokerName, props.brokerName !== undefined, props.removalPolicy ?? RemovalPolicy.RETAIN);
   return { resource, encryptionKey: encryption.key };
 }

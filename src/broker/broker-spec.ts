@@ -22,6 +22,8 @@ export interface UserSpec {
 export interface BrokerSpec {
   readonly engine: 'ActiveMQ' | 'RabbitMQ';
   readonly brokerName: string;
+  /** Other brokers of the app with the same explicit name in the same account and region. */
+  readonly brokerNameTakenBy: string[];
   readonly deploymentMode: string;
   readonly instanceType: BrokerInstanceType;
   readonly engineVersion: EngineVersionFacts;

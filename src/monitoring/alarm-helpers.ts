@@ -93,3 +93,14 @@ export class ThresholdCheck {
     }
   }
 }
+
+/** The construct id of a broker's recommended alarms. */
+export const RECOMMENDED_ALARMS_ID = 'RecommendedAlarms';
+
+/** addRecommendedAlarms() once per broker: its alarm names are fixed, so a second set would clash. */
+export function checkFirstRecommendedAlarms(broker: Construct): void {
+  if (broker.node.tryFindChild(RECOMMENDED_ALARMS_ID)) {
+    throw new MqValidationError(broker, 'addRecommendedAlarms() was already called on this broker; allowed: once per broker (its alarm names are '
+      + '<brokerName>-<Alarm>, so a second set would clash). Keep the object it returned, or build more alarms from the metric methods.');
+  }
+}

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { RabbitMqBrokerAttributes } from './rabbitmq-broker-attributes';
 import { RabbitMqBrokerBase } from './rabbitmq-broker-base';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
+import { environmentArn } from '../broker/broker-attributes';
 import { importedBrokerIdentity } from '../broker/imported-broker';
 import { RabbitMqProtocol } from '../broker/protocol';
 
@@ -15,7 +16,7 @@ export class ImportedRabbitMqBroker extends RabbitMqBrokerBase {
   public readonly deploymentMode: RabbitMqDeploymentMode;
 
   constructor(scope: Construct, id: string, attrs: RabbitMqBrokerAttributes) {
-    super(scope, id, { environmentFromArn: attrs.brokerArn });
+    super(scope, id, { environmentFromArn: environmentArn(attrs.brokerArn) });
     ({ brokerArn: this.brokerArn, brokerId: this.brokerId, brokerName: this.brokerName, connections: this.connections } =
       importedBrokerIdentity(this, attrs, RabbitMqProtocol.AMQPS));
     this.deploymentMode = attrs.deploymentMode ?? RabbitMqDeploymentMode.SINGLE_INSTANCE;

@@ -2,6 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
 import { BrokerBase, IBroker } from '../broker/broker-base';
+import { checkFirstRecommendedAlarms, RECOMMENDED_ALARMS_ID } from '../monitoring/alarm-helpers';
 import { amazonMqMetric, requireName } from '../monitoring/amazon-mq-metric';
 import { RabbitMqAlarmOptions, RabbitMqBrokerAlarms } from '../monitoring/rabbitmq-broker-alarms';
 import { graph } from '../monitoring/widgets';
@@ -90,7 +91,8 @@ export abstract class RabbitMqBrokerBase extends BrokerBase implements IRabbitMq
   public abstract readonly deploymentMode: RabbitMqDeploymentMode;
 
   public addRecommendedAlarms(options?: RabbitMqAlarmOptions): RabbitMqBrokerAlarms {
-    return new RabbitMqBrokerAlarms(this, 'RecommendedAlarms', this, options);
+    checkFirstRecommendedAlarms(this);
+    return new RabbitMqBrokerAlarms(this, RECOMMENDED_ALARMS_ID, this, options);
   }
 
   public keyMetricWidgets(): cloudwatch.IWidget[] {

@@ -12,7 +12,7 @@ import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
 import { RabbitMqEngineVersion } from './rabbitmq-engine-version';
 import { RABBITMQ_RULES } from './rules';
 import { RabbitMqSpec } from './rules/rabbitmq-spec';
-import { baseSpec, createCfnBroker } from '../broker/broker-core';
+import { baseSpec, createCfnBroker, sharedPropKinds } from '../broker/broker-core';
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
 import { BrokerInstanceType } from '../broker/instance-type';
@@ -20,6 +20,7 @@ import { brokerLogGroup, retainBrokerLogs } from '../broker/logs/broker-logs';
 import { newBrokerSecurityGroup } from '../broker/network';
 import { RabbitMqProtocol } from '../broker/protocol';
 import { applyImmediately } from '../broker/reboot/apply-immediately';
+import { checkPropKinds, enumKind, hasMethods } from '../private/prop-kinds';
 import { validateRules } from '../private/rules';
 
 /** The administrative user Amazon MQ creates on a RabbitMQ broker. @see mq-facts F-AU02 */
@@ -114,6 +115,12 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
 
   constructor(scope: Construct, id: string, props: RabbitMqBrokerProps) {
     super(scope, id);
+    checkPropKinds(this, 'RabbitMqBroker', [
+      { property: 'engineVersion', value: props.engineVersion, allowed: 'a RabbitMqEngineVersion, such as RabbitMqEngineVersion.V4_2', isValid: (v) => v instanceof RabbitMqEngineVersion },
+      { property: 'deploymentMode', value: props.deploymentMode, allowed: `a RabbitMqDeploymentMode: ${Object.values(RabbitMqDeploymentMode).join(', ')}`, isValid: enumKind(RabbitMqDeploymentMode) },
+      { property: 'storageSize', value: props.storageSize, optional: true, allowed: 'a Size, such as Size.gibibytes(200)', isValid: hasMethods('toGibibytes') },
+      ...sharedPropKinds(props),
+    ]);
     const publiclyAccessible = props.publiclyAccessible ?? false;
     this.adminUsername = props.adminUser?.username ?? 'admin';
     const spec: RabbitMqSpec = {

@@ -1,5 +1,5 @@
-import { CfnParameter, Errors, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { App, CfnParameter, Errors, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -67,7 +67,32 @@ const ACTIVEMQ_CASES: Case<ActiveMqBrokerProps>[] = [
     configuration: new ActiveMqConfiguration(stack, 'C', { engineVersion: ActiveMqEngineVersion.V5_19, authenticationStrategy: ActiveMqAuthenticationStrategy.LDAP, data: ActiveMqConfigurationData.fromModel({}) }),
   }), "'configuration' has authenticationStrategy LDAP; allowed: SIMPLE, the broker's"],
   ['ActiveMqUserLimit', () => ({ users: Array.from({ length: 251 }, (_, i) => ({ username: `user${i}` })) }), "'users' has 251 users; allowed: at most 250"],
+  ['SubnetAvailabilityZones', (vpc, stack) => ({
+    deploymentMode: ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ,
+    vpcSubnets: { subnets: [vpc.privateSubnets[0], ec2.Subnet.fromSubnetAttributes(stack, 'SameAz', { subnetId: 'subnet-0b', availabilityZone: vpc.privateSubnets[0].availabilityZone })] },
+  }), "'vpcSubnets' has subnets sharing an Availability Zone (dummy1a, dummy1a); allowed: each subnet in a different Availability Zone"],
+  ['BrokerNameUnique', (vpc, stack) => {
+    new ActiveMqBroker(stack, 'First', { vpc, ...AMQ, brokerName: 'orders' });
+    return { brokerName: 'orders' };
+  }, "'brokerName' 'orders' is already used by Test/First in the same account and region; allowed: a name unique per account and region"],
+  ['ActiveMqLdapHostName', (_, stack) => ({ authentication: ldap(stack, ['ldaps://ldap.example.com', 'ldap.example.com:636', 'ldap.example.com']) }),
+    "'authentication.hosts' 'ldaps://ldap.example.com' is not allowed; allowed: a host name without scheme, port or path, such as ldap.example.com (Amazon MQ connects with LDAPS on port 636) [ActiveMqLdapHostName]\n"
+    + "  - 'authentication.hosts' 'ldap.example.com:636' is not allowed; allowed: a host name without scheme, port or path, such as ldap.example.com (Amazon MQ connects with LDAPS on port 636)"],
+  ['ActiveMqLdapNoUsers', (_, stack) => ({ authentication: ldap(stack, ['ldap.example.com']), users: [{ username: 'app' }] }),
+    "'users' (app) is not allowed with LDAP authentication; allowed: no users: brokers authenticate against the LDAP directory, where users and groups are managed"],
 ];
+
+function ldap(stack: Stack, hosts: string[]): ActiveMqAuthentication {
+  return ActiveMqAuthentication.ldap({
+    hosts,
+    userBase: 'ou=u',
+    userSearchMatching: '(uid={0})',
+    roleBase: 'ou=g',
+    roleSearchMatching: '(member={0})',
+    serviceAccountUsername: 'svc',
+    serviceAccountPassword: secretsmanager.Secret.fromSecretNameV2(stack, 'P', 'ldap'),
+  });
+}
 
 const RABBITMQ_CASES: Case<RabbitMqBrokerProps>[] = [
   ['RabbitMqInstanceFamily', () => ({ engineVersion: RabbitMqEngineVersion.V3_13, instanceType: BrokerInstanceType.M4_LARGE }),
@@ -105,6 +130,80 @@ describe.each(RABBITMQ_CASES)('RabbitMqBroker rule %s', (ruleId, props, message)
     expect(() => new RabbitMqBroker(stack, 'Broker', { vpc, ...RMQ, ...props(vpc, stack) } as RabbitMqBrokerProps))
       .toThrow(`Test/Broker: RabbitMqBroker validation failed:\n  - ${message} [${ruleId}]`);
     expect(stack.node.findAll().filter((c) => c.node.path.startsWith('Test/Broker/'))).toEqual([]);
+  });
+});
+
+test('explicit subnets beyond what the mode takes are an error, not silently dropped', () => {
+  const { stack, vpc } = stackWithVpc();
+  expect(() => new ActiveMqBroker(stack, 'Broker', { vpc, ...AMQ, vpcSubnets: { subnets: vpc.privateSubnets } }))
+    .toThrow("'vpcSubnets' selects 3 subnet(s) in distinct Availability Zones; deploymentMode SINGLE_INSTANCE needs exactly 1 [SubnetCount]");
+});
+
+test('subnets whose AZ is unknown at synth are not rejected for it', () => {
+  const { stack, vpc } = stackWithVpc();
+  const subnets = ['subnet-0a', 'subnet-0b'].map((id) => ec2.Subnet.fromSubnetId(stack, id, id));
+  expect(() => new ActiveMqBroker(stack, 'Broker', { vpc, ...AMQ, deploymentMode: ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ, vpcSubnets: { subnets } })).not.toThrow();
+});
+
+describe('broker names across an app', () => {
+  test('the same explicit name in stacks of different regions is fine; in env-agnostic stacks it is a warning', () => {
+    const app = new App();
+    const vpcOf = (stack: Stack) => new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 });
+    for (const region of ['eu-west-1', 'us-east-1']) {
+      const stack = new Stack(app, region, { env: { account: '123456789012', region } });
+      expect(() => new ActiveMqBroker(stack, 'Broker', { vpc: vpcOf(stack), ...AMQ, brokerName: 'orders' })).not.toThrow();
+    }
+    const agnostic = new Stack(app, 'Agnostic');
+    new ActiveMqBroker(agnostic, 'Broker', { vpc: vpcOf(agnostic), ...AMQ, brokerName: 'orders' });
+    Annotations.fromStack(agnostic).hasWarning('/Agnostic/Broker', Match.stringLikeRegexp("brokerName 'orders' is also used by eu-west-1/Broker, us-east-1/Broker"));
+  });
+
+  test('a derived name on a retained broker warns that moving the construct replaces the broker', () => {
+    const { stack, vpc } = stackWithVpc();
+    new ActiveMqBroker(stack, 'Derived', { vpc, ...AMQ });
+    new ActiveMqBroker(stack, 'Named', { vpc, ...AMQ, brokerName: 'named' });
+    new ActiveMqBroker(stack, 'Destroyed', { vpc, ...AMQ, removalPolicy: RemovalPolicy.DESTROY });
+    const annotations = Annotations.fromStack(stack);
+    annotations.hasWarning('/Test/Derived', Match.stringLikeRegexp("brokerName is derived from the construct path \\('Test-Derived-[0-9A-F]+'\\): moving or renaming this construct renames the broker"));
+    annotations.hasNoWarning('/Test/Named', Match.stringLikeRegexp('derived'));
+    annotations.hasNoWarning('/Test/Destroyed', Match.stringLikeRegexp('derived'));
+  });
+});
+
+test('an ActiveMQ broker with simple authentication and no user fails at synth, unless addUser() adds one', () => {
+  const { app, stack, vpc } = stackWithVpc();
+  new ActiveMqBroker(stack, 'Empty', { vpc, ...AMQ, users: [] });
+  new ActiveMqBroker(stack, 'Later', { vpc, ...AMQ, users: [] }).addUser('app');
+  expect(() => app.synth()).toThrow(/Test\/Empty[\s\S]*'users' is empty with simple authentication: nobody could connect; allowed: at least one user, in 'users' or through addUser\(\) \[ActiveMqSimpleUsers\]/);
+  expect(() => app.synth()).not.toThrow(/Test\/Later/);
+});
+
+test('addUser() is refused on an LDAP broker', () => {
+  const { stack, vpc } = stackWithVpc();
+  const broker = new ActiveMqBroker(stack, 'Broker', { vpc, ...AMQ, authentication: ldap(stack, ['ldap.example.com']) });
+  expect(() => broker.addUser('app')).toThrow("'users' (app) is not allowed with LDAP authentication");
+});
+
+describe('props of the wrong kind from JavaScript name the property, never a raw TypeError', () => {
+  test.each<[string, Record<string, unknown>, string]>([
+    ['engineVersion as a string', { engineVersion: '5.18' }, "'engineVersion' '5.18' (a string) is not allowed; allowed: an ActiveMqEngineVersion, such as ActiveMqEngineVersion.V5_19"],
+    ['engineVersion of the other engine', { engineVersion: RabbitMqEngineVersion.V4_2 }, "'engineVersion' "],
+    ['engineVersion missing', { engineVersion: undefined }, "'engineVersion' is missing; allowed: an ActiveMqEngineVersion"],
+    ['deploymentMode of the other engine', { deploymentMode: 'CLUSTER_MULTI_AZ' }, "'deploymentMode' 'CLUSTER_MULTI_AZ' (a string) is not allowed; allowed: an ActiveMqDeploymentMode: SINGLE_INSTANCE, ACTIVE_STANDBY_MULTI_AZ"],
+    ['instanceType as a string', { instanceType: 'mq.m5.large' }, "'instanceType' 'mq.m5.large' (a string) is not allowed; allowed: a BrokerInstanceType, such as BrokerInstanceType.M5_LARGE"],
+    ['storageType in lower case', { storageType: 'efs' }, "'storageType' 'efs' (a string) is not allowed; allowed: an ActiveMqStorageType: EFS, EBS"],
+  ])('ActiveMqBroker: %s', (_, wrong, message) => {
+    const { stack, vpc } = stackWithVpc();
+    expect(() => new ActiveMqBroker(stack, 'Broker', { vpc, ...AMQ, ...wrong } as unknown as ActiveMqBrokerProps)).toThrow(message);
+  });
+
+  test.each<[string, Record<string, unknown>, string]>([
+    ['storageSize as a number', { deploymentMode: RabbitMqDeploymentMode.CLUSTER_MULTI_AZ, storageSize: 200 }, "'storageSize' 200 (a number) is not allowed; allowed: a Size, such as Size.gibibytes(200)"],
+    ['engineVersion as a string', { engineVersion: '4.2' }, "'engineVersion' '4.2' (a string) is not allowed; allowed: a RabbitMqEngineVersion"],
+    ['encryption as a boolean', { encryption: true }, "'encryption' true (a boolean) is not allowed; allowed: a BrokerEncryption: AWS_OWNED, AWS_MANAGED, KMS"],
+  ])('RabbitMqBroker: %s', (_, wrong, message) => {
+    const { stack, vpc } = stackWithVpc();
+    expect(() => new RabbitMqBroker(stack, 'Broker', { vpc, ...RMQ, ...wrong } as unknown as RabbitMqBrokerProps)).toThrow(message);
   });
 });
 
@@ -171,4 +270,20 @@ test('errors are aws-cdk-lib validation errors that point to the README rule tab
   expect(error!.message).not.toContain('mq-facts');
   // aws-cdk-lib's rendering: the construct tree instead of a raw stack.
   expect(error!.stack).toContain('Relates to construct:');
+});
+
+test('a broker ID given to fromBrokerArn says it is an ID and how to build the ARN', () => {
+  const stack = new Stack();
+  expect(() => ActiveMqBroker.fromBrokerArn(stack, 'Imported', 'b-1234a5b6-78cd-901e-2fab-3c45d6e178f9'))
+    .toThrow("'brokerArn' 'b-1234a5b6-78cd-901e-2fab-3c45d6e178f9' is not a broker ARN (this is a broker ID: build the ARN with Stack.formatArn(");
+});
+
+test('addRecommendedAlarms() twice on one broker is a clear error, not a construct id clash', () => {
+  const { stack, vpc } = stackWithVpc();
+  const amq = new ActiveMqBroker(stack, 'Amq', { vpc, ...AMQ, brokerName: 'amq' });
+  const rmq = new RabbitMqBroker(stack, 'Rmq', { vpc, ...RMQ, brokerName: 'rmq' });
+  for (const broker of [amq, rmq]) {
+    broker.addRecommendedAlarms();
+    expect(() => broker.addRecommendedAlarms()).toThrow('addRecommendedAlarms() was already called on this broker; allowed: once per broker');
+  }
 });

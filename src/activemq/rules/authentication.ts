@@ -20,4 +20,19 @@ export const ACTIVEMQ_AUTHENTICATION_RULES: Rule<ActiveMqSpec>[] = [
       ? '\'authentication.hosts\' is empty; allowed: one or more LDAP server host names'
       : undefined,
   },
+  {
+    id: 'ActiveMqLdapHostName',
+    fact: 'F-B18, F-AU05',
+    summary: 'authentication LDAP hosts: host names only, no scheme or port (Amazon MQ connects with LDAPS on 636)',
+    check: (s) => (s.ldapHosts ?? []).filter((h) => isKnown(h) && (/^[a-z][a-z0-9+.-]*:\/\//i.test(h) || /:\d*$/.test(h) || h.includes('/')))
+      .map((h) => `'authentication.hosts' '${h}' is not allowed; allowed: a host name without scheme, port or path, such as ldap.example.com (Amazon MQ connects with LDAPS on port 636)`),
+  },
+  {
+    id: 'ActiveMqLdapNoUsers',
+    fact: 'F-AU05',
+    summary: 'users: none with LDAP authentication (users and groups live in the directory)',
+    check: (s) => s.authenticationStrategy === 'LDAP' && s.users.length > 0
+      ? `'users' (${s.users.map((u) => u.username).join(', ')}) is not allowed with LDAP authentication; allowed: no users: brokers authenticate against the LDAP directory, where users and groups are managed`
+      : undefined,
+  },
 ];

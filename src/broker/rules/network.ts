@@ -1,5 +1,6 @@
 import { Rule } from '../../private/rules';
 import { BrokerSpec } from '../broker-spec';
+import { knownAvailabilityZone } from '../network';
 
 const MAX_SECURITY_GROUPS = 5;
 
@@ -32,8 +33,20 @@ export const NETWORK_RULES: Rule<BrokerSpec>[] = [
     id: 'SubnetCount',
     fact: 'F-B15, F-D01..F-D04, F-D08',
     summary: 'vpcSubnets: the count of distinct-AZ subnets the deployment mode needs (1; 2 for active/standby; 1-3 for clusters)',
-    check: (s) => s.subnets && s.subnets.length < s.subnetRequirement.min
+    check: (s) => s.subnets && (s.subnets.length < s.subnetRequirement.min || s.subnets.length > s.subnetRequirement.max)
       ? `'vpcSubnets' selects ${s.subnets.length} subnet(s) in distinct Availability Zones; deploymentMode ${s.deploymentMode} needs ${describeRequirement(s)}`
       : undefined,
+  },
+  {
+    id: 'SubnetAvailabilityZones',
+    fact: 'F-B15, F-D02, F-D04, F-D08',
+    summary: 'vpcSubnets: subnets given one by one are each in a different Availability Zone (when their AZs are known)',
+    check: (s) => {
+      const azs = (s.subnets ?? []).map(knownAvailabilityZone);
+      const known = azs.filter((az): az is string => az !== undefined);
+      return new Set(known).size < known.length
+        ? `'vpcSubnets' has subnets sharing an Availability Zone (${known.join(', ')}); allowed: each subnet in a different Availability Zone`
+        : undefined;
+    },
   },
 ];
