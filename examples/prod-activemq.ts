@@ -41,6 +41,8 @@ export class ProdActiveMqStack extends Stack {
     });
     const broker = new ActiveMqBroker(this, 'Broker', {
       vpc,
+      // A stable name: one derived from the construct path changes if the construct moves, which replaces the broker.
+      brokerName: 'orders-activemq',
       engineVersion: ActiveMqEngineVersion.V5_19,
       deploymentMode: ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ,
       instanceType: BrokerInstanceType.M5_XLARGE,

@@ -29,6 +29,8 @@ export class ProdRabbitMqStack extends Stack {
     });
     const broker = new RabbitMqBroker(this, 'Broker', {
       vpc,
+      // A stable name: one derived from the construct path changes if the construct moves, which replaces the broker.
+      brokerName: 'orders-rabbitmq',
       engineVersion: RabbitMqEngineVersion.V4_2,
       deploymentMode: RabbitMqDeploymentMode.CLUSTER_MULTI_AZ,
       instanceType: BrokerInstanceType.M7G_LARGE,
