@@ -107,6 +107,13 @@ project.bundler.addBundle('src/cli/check-command.ts', {
 });
 project.addBins({ 'cdk-amazon-mq-check': 'assets/cli/check-command/check.js' });
 
+// Every path to a package bundles the Lambda handlers and the CLI first (they are build output, absent from a
+// fresh clone): `projen compile && projen package:js` included, not only `projen build` (which bundles in pre-compile).
+project.tasks.tryFind('package:js')!.prependSpawn(project.bundler.bundleTask);
+
+// The tarball ships the library (lib, assets, .jsii, docs), not the repository's tooling (a test checks the list).
+project.npmignore!.exclude('/.ci/', '/bench/', '/examples/', '/scripts/', '/schemas/', '/cdk.out/', '/dist/', '/test-reports/', '*.tgz');
+
 // Synth benchmark (a script, not a test): our constructs against hand-written CfnBroker apps.
 project.addTask('bench', {
   description: 'Benchmark synth time and memory against raw CfnBroker apps',

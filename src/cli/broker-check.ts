@@ -4,11 +4,11 @@
  */
 // The CLI is bundled with the SDK clients (assets/cli/check.js): devDependencies here, not library dependencies.
 /* eslint-disable import/no-extraneous-dependencies */
-import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmsCommand, MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient } from '@aws-sdk/client-kms';
-import { DescribeBrokerCommand, DescribeBrokerResponse, ListBrokersCommand, ListUsersCommand, MqClient } from '@aws-sdk/client-mq';
+import { DescribeBrokerCommand, DescribeBrokerResponse, ListBrokersCommand, ListUsersCommand, MqClient, UserSummary } from '@aws-sdk/client-mq';
 /* eslint-enable import/no-extraneous-dependencies */
-import { pendingChanges } from '../broker/pending-changes';
+import { pendingChanges, pendingUserChanges } from '../broker/pending-changes';
 
 /** The clients the check calls. */
 export interface CheckClients {
@@ -52,11 +52,8 @@ export async function checkBroker(clients: CheckClients, idOrArn: string): Promi
   for (const pending of pendingChanges(broker)) {
     add('action', `${pending} waits for a reboot or the maintenance window`);
   }
-  const users = await call(`mq:ListUsers ${brokerId}`, () => clients.mq.send(new ListUsersCommand({ BrokerId: brokerId })));
-  for (const user of users.Users ?? []) {
-    if (user.PendingChange) {
-      add('action', `user ${user.Username}: ${user.PendingChange} waits for a reboot or the maintenance window`);
-    }
+  for (const pending of pendingUserChanges(await listUsers(clients, brokerId))) {
+    add('action', `${pending} waits for a reboot or the maintenance window`);
   }
   findings.push(...(await checkKey(clients, broker)).map((f) => ({ ...f, broker: label })));
   findings.push(...(await checkAlarms(clients, broker.BrokerName ?? brokerId)).map((f) => ({ ...f, broker: label })));
@@ -79,11 +76,42 @@ async function checkKey(clients: CheckClients, broker: DescribeBrokerResponse): 
     : [{ severity: 'action', message: `KMS key ${keyId} enabled but not rotating: turn automatic rotation on` }];
 }
 
+/** Every user of the broker, page by page. */
+async function listUsers(clients: CheckClients, brokerId: string): Promise<UserSummary[]> {
+  const users: UserSummary[] = [];
+  let nextToken: string | undefined;
+  do {
+    const token = nextToken;
+    const page = await call(`mq:ListUsers ${brokerId}`, () => clients.mq.send(new ListUsersCommand({ BrokerId: brokerId, NextToken: token, MaxResults: 100 })));
+    users.push(...(page.Users ?? []));
+    nextToken = page.NextToken;
+  } while (nextToken);
+  return users;
+}
+
+/**
+ * The metric alarms of this broker: named `<brokerName>-*` (as addRecommendedAlarms names them) and on this broker's
+ * metrics (dimension Broker `<name>`, `<name>-1` or `<name>-2`), so broker `orders` never claims `orders-eu`'s alarms.
+ */
+async function brokerAlarms(clients: CheckClients, brokerName: string): Promise<MetricAlarm[]> {
+  const prefix = `${brokerName}-`;
+  const alarms: MetricAlarm[] = [];
+  let nextToken: string | undefined;
+  do {
+    const token = nextToken;
+    const page = await call(`cloudwatch:DescribeAlarms ${prefix}*`, () =>
+      clients.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNamePrefix: prefix, MaxRecords: 100, NextToken: token })));
+    alarms.push(...(page.MetricAlarms ?? []));
+    nextToken = page.NextToken;
+  } while (nextToken);
+  const ownDimension = new Set([brokerName, `${brokerName}-1`, `${brokerName}-2`]);
+  const dimensions = (a: MetricAlarm) => [...(a.Dimensions ?? []), ...(a.Metrics ?? []).flatMap((m) => m.MetricStat?.Metric?.Dimensions ?? [])];
+  return alarms.filter((a) => dimensions(a).some((d) => d.Name === 'Broker' && ownDimension.has(d.Value ?? '')));
+}
+
 async function checkAlarms(clients: CheckClients, brokerName: string): Promise<Array<Omit<Finding, 'broker'>>> {
   const prefix = `${brokerName}-`;
-  const response = await call(`cloudwatch:DescribeAlarms ${prefix}*`, () =>
-    clients.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNamePrefix: prefix, MaxRecords: 100 })));
-  const alarms = [...(response.MetricAlarms ?? []), ...(response.CompositeAlarms ?? [])];
+  const alarms = await brokerAlarms(clients, brokerName);
   if (alarms.length === 0) {
     return [{ severity: 'info', message: `no alarm named ${prefix}*: add them with broker.addRecommendedAlarms()` }];
   }

@@ -13,76 +13,113 @@ import { MqClient } from '@aws-sdk/client-mq';
 import { brokerNamesInAssembly } from './assembly';
 import { brokerIdsByName, checkBroker, CheckClients, CheckError, Finding } from './broker-check';
 
-const USAGE = 'usage: cdk-amazon-mq-check (--broker <id|arn>)... | --assembly <cdk.out dir>  [--region <region>]';
+export const USAGE = [
+  'usage: cdk-amazon-mq-check (--broker <id|arn>)... | --assembly <cdk.out dir>  [--region <region>]',
+  '',
+  'Reports on deployed Amazon MQ brokers: state, actions required, changes waiting for a reboot, the KMS key and the',
+  'recommended alarms. Exit code 0: nothing needs action; 1: something does; 2: the check could not run.',
+].join('\n');
 
 export interface CheckArgs {
   readonly brokers: string[];
   readonly assembly?: string;
   readonly region?: string;
+  /** --help / -h: print the usage and exit 0. */
+  readonly help?: boolean;
 }
 
 export function parseArgs(argv: string[]): CheckArgs {
   const brokers: string[] = [];
   let assembly: string | undefined;
   let region: string | undefined;
+  if (argv.includes('--help') || argv.includes('-h')) {
+    return { brokers, help: true };
+  }
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     switch (argv[i]) {
       case '--broker': brokers.push(required(argv[i], value)); i++; break;
       case '--assembly': assembly = required(argv[i], value); i++; break;
       case '--region': region = required(argv[i], value); i++; break;
-      default: throw new CheckError(`unknown argument '${argv[i]}'\n${USAGE}`);
+      default: throw new CheckError(`unknown argument '${argv[i]}'\n${USAGE.split('\n')[0]}`);
     }
   }
   if (brokers.length === 0 && !assembly) {
-    throw new CheckError(USAGE);
+    throw new CheckError(USAGE.split('\n')[0]);
   }
   return { brokers, assembly, region };
 }
 
 function required(flag: string, value: string | undefined): string {
   if (!value || value.startsWith('--')) {
-    throw new CheckError(`${flag} needs a value\n${USAGE}`);
+    throw new CheckError(`${flag} needs a value\n${USAGE.split('\n')[0]}`);
   }
   return value;
 }
 
 const MARK: Record<Finding['severity'], string> = { ok: 'OK    ', info: 'INFO  ', action: 'ACTION' };
 
-/** Runs the check, writing a line per finding; returns the exit code. */
+/**
+ * Runs the check, writing a line per finding; returns the exit code: the worst of 0 (nothing to do), 1 (action
+ * needed) and 2 (a call failed). A broker whose check fails is reported and the others are still checked.
+ */
 export async function runCheck(args: CheckArgs, clients: CheckClients, write: (line: string) => void): Promise<number> {
-  try {
-    const ids = [...args.brokers];
-    let exit = 0;
-    if (args.assembly) {
+  const ids = [...args.brokers];
+  let exit = 0;
+  const fail = (e: unknown) => {
+    write(`ERROR  ${(e as Error).message}`);
+    exit = 2;
+  };
+  if (args.assembly) {
+    try {
       const names = brokerNamesInAssembly(args.assembly);
       const { ids: found, missing } = await brokerIdsByName(clients, names);
       ids.push(...found);
       for (const name of missing) {
         write(`ACTION ${name}: not found in this account and region (deployed?)`);
-        exit = 1;
+        exit = Math.max(exit, 1);
       }
+    } catch (e) {
+      fail(e);
     }
-    for (const id of ids) {
+  }
+  for (const id of ids) {
+    try {
       for (const finding of await checkBroker(clients, id)) {
         write(`${MARK[finding.severity]} ${finding.broker}: ${finding.message}`);
         if (finding.severity === 'action') {
-          exit = 1;
+          exit = Math.max(exit, 1);
         }
       }
+    } catch (e) {
+      fail(e);
     }
-    write(exit === 0 ? 'nothing needs action' : 'something needs action');
-    return exit;
-  } catch (e) {
-    write(`ERROR  ${e instanceof CheckError ? e.message : (e as Error).message}`);
-    return 2;
   }
+  write(['nothing needs action', 'something needs action', 'some checks could not run'][exit]);
+  return exit;
 }
 
-/** The SDK clients for a region (endpoints may be overridden with AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>). */
-function defaultClients(region?: string): CheckClients {
-  const config = { region, maxAttempts: 2 };
-  return { mq: new MqClient(config), kms: new KMSClient(config), cloudwatch: new CloudWatchClient(config) };
+/**
+ * The SDK clients for a region (endpoints may be overridden with AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>).
+ * Throttled calls are retried with backoff by the SDK's standard retry strategy.
+ */
+export function defaultClients(config: { region?: string; endpoint?: string; credentials?: { accessKeyId: string; secretAccessKey: string } } = {}): CheckClients {
+  const settings = { maxAttempts: 6, ...config };
+  return { mq: new MqClient(settings), kms: new KMSClient(settings), cloudwatch: new CloudWatchClient(settings) };
+}
+
+/**
+ * The SDK warns on stderr about Node.js versions it will stop supporting in later releases; this bundle pins its
+ * SDK, so the warning says nothing to an operator reading the report. Other warnings pass through.
+ */
+function silenceSdkNodeVersionWarning(): void {
+  const emit = process.emitWarning.bind(process);
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (String(typeof warning === 'string' ? warning : warning.message).startsWith('NodeVersionSupportWarning')) {
+      return;
+    }
+    (emit as (...args: unknown[]) => void)(warning, ...rest);
+  }) as typeof process.emitWarning;
 }
 
 if (require.main === module) {
@@ -93,5 +130,10 @@ if (require.main === module) {
     console.error((e as Error).message);
     process.exit(2);
   }
-  void runCheck(args, defaultClients(args.region), (line) => console.log(line)).then((code) => process.exit(code));
+  if (args.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  silenceSdkNodeVersionWarning();
+  void runCheck(args, defaultClients({ region: args.region }), (line) => console.log(line)).then((code) => process.exit(code));
 }

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { MqClient } from '@aws-sdk/client-mq';
-import { parseArgs, runCheck } from '../../src/cli/check-command';
+import { defaultClients, parseArgs, runCheck } from '../../src/cli/check-command';
 import { FakeAwsEndpoint, FakeRequest, FakeResponse } from '../util/fake-aws';
 
 const ID = 'b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9';
@@ -18,6 +18,10 @@ interface World {
   rotating: boolean;
   alarms: Array<Record<string, unknown>>;
   deny?: string;
+  /** More brokers by ID, answering like `broker`. */
+  otherBrokers?: Record<string, Record<string, unknown>>;
+  /** Calls answered with HTTP 429 / ThrottlingException before the real answer. */
+  throttles?: number;
 }
 
 const healthy = (): World => ({
@@ -33,12 +37,28 @@ const healthy = (): World => ({
   users: [{ username: 'admin' }],
   keyState: 'Enabled',
   rotating: true,
-  alarms: [{ AlarmName: 'orders-CpuUtilization', StateValue: 'OK' }, { AlarmName: 'orders-HeapUsage', StateValue: 'OK' }],
+  alarms: [
+    { AlarmName: 'orders-CpuUtilization', StateValue: 'OK', Dimensions: [{ Name: 'Broker', Value: 'orders-1' }] },
+    { AlarmName: 'orders-HeapUsage', StateValue: 'OK', Dimensions: [{ Name: 'Broker', Value: 'orders-1' }] },
+  ],
 });
+
+/** Answers a page at a time: the first call gets the first `size` items and a token, the next the rest. */
+function paged<T>(items: T[], token: string | undefined, size = 1): { page: T[]; next?: string } {
+  const start = token ? Number(token) : 0;
+  const page = items.slice(start, start + size);
+  return { page, next: start + size < items.length ? String(start + size) : undefined };
+}
 
 /** Amazon MQ (REST-JSON), KMS (JSON 1.1) and CloudWatch (JSON 1.0) on one loopback endpoint. */
 function services(world: World) {
   return (req: FakeRequest): FakeResponse => {
+    if (world.throttles && world.throttles > 0) {
+      world.throttles--;
+      return req.target
+        ? { status: 400, body: { __type: 'ThrottlingException', message: 'Rate exceeded' } }
+        : { status: 429, errorType: 'TooManyRequestsException', body: { message: 'Rate exceeded' } };
+    }
     if (world.deny && (req.path.startsWith(world.deny) || req.target === world.deny)) {
       return { status: 403, errorType: 'AccessDeniedException', body: { message: 'User: arn:aws:iam::123456789012:user/ci is not authorized' } };
     }
@@ -49,16 +69,21 @@ function services(world: World) {
       return { body: { KeyRotationEnabled: world.rotating } };
     }
     if (req.target === 'GraniteServiceVersion20100801.DescribeAlarms') {
-      return { body: { MetricAlarms: world.alarms.filter((a) => String(a.AlarmName).startsWith(JSON.parse(req.body).AlarmNamePrefix)) } };
+      const { AlarmNamePrefix, NextToken } = JSON.parse(req.body);
+      const { page, next } = paged(world.alarms.filter((a) => String(a.AlarmName).startsWith(AlarmNamePrefix)), NextToken);
+      return { body: { MetricAlarms: page, NextToken: next } };
     }
     if (req.method === 'GET' && req.path.startsWith('/v1/brokers?')) {
       return { body: { brokerSummaries: [{ brokerId: ID, brokerName: 'orders' }] } };
     }
-    if (req.path === `/v1/brokers/${ID}/users`) {
-      return { body: { brokerId: ID, users: world.users } };
+    const url = new URL(req.path, 'http://fake');
+    const broker = world.otherBrokers?.[url.pathname.split('/')[3]] ?? world.broker;
+    if (url.pathname.endsWith('/users')) {
+      const { page, next } = paged(world.users, url.searchParams.get('nextToken') ?? undefined);
+      return { body: { brokerId: broker.brokerId, users: page, nextToken: next } };
     }
-    if (req.path === `/v1/brokers/${ID}`) {
-      return { body: world.broker };
+    if (url.pathname === `/v1/brokers/${broker.brokerId}`) {
+      return { body: broker };
     }
     return { status: 404, errorType: 'NotFoundException', body: { message: `no route ${req.method} ${req.path} ${req.target ?? ''}` } };
   };
@@ -101,7 +126,7 @@ test('pending revisions, engine versions and users, a key not rotating and an al
   };
   world.users = [{ username: 'app', pendingChange: 'UPDATE' }];
   world.rotating = false;
-  world.alarms[1] = { AlarmName: 'orders-HeapUsage', StateValue: 'ALARM', StateReason: 'Threshold Crossed: 3 datapoints > 80' };
+  world.alarms[1] = { ...world.alarms[1], StateValue: 'ALARM', StateReason: 'Threshold Crossed: 3 datapoints > 80' };
   const { code, lines } = await check(world, ['--broker', `arn:aws:mq:us-east-1:123456789012:broker:orders:${ID}`]);
   expect(lines.filter((l) => l.startsWith('ACTION'))).toEqual([
     `ACTION orders (${ID}): action required: CONFIGURATION_REBOOT_REQUIRED: reboot to apply`,
@@ -147,6 +172,7 @@ test('an unauthorized call is one clear line and exit 2, never a stack trace', a
   const { code, lines } = await check({ ...healthy(), deny: 'TrentService.DescribeKey' }, ['--broker', ID]);
   expect(lines).toEqual([
     `ERROR  kms:DescribeKey ${KEY} failed (not authorized): AccessDeniedException: User: arn:aws:iam::123456789012:user/ci is not authorized`,
+    'some checks could not run',
   ]);
   expect(code).toBe(2);
 });
@@ -157,7 +183,7 @@ test('an unreachable endpoint is one clear line and exit 2', async () => {
   const clients = { mq: new MqClient(config), kms: new KMSClient(config), cloudwatch: new CloudWatchClient(config) };
   const code = await runCheck(parseArgs(['--broker', ID]), clients, (l) => lines.push(l));
   expect(code).toBe(2);
-  expect(lines).toHaveLength(1);
+  expect(lines).toHaveLength(2);
   expect(lines[0]).toMatch(new RegExp(`^ERROR  mq:DescribeBroker ${ID} failed \\(unreachable\\): .*ECONNREFUSED`));
 });
 
@@ -165,15 +191,65 @@ test.each([[[]], [['--broker']], [['--bogus', 'x']]])('bad arguments %j: usage, 
   expect(() => parseArgs(argv)).toThrow(/usage: cdk-amazon-mq-check/);
 });
 
-test('the packaged bin runs the same check, with endpoints from AWS_ENDPOINT_URL', async () => {
-  fake = await FakeAwsEndpoint.start(services(healthy()));
-  const bin = path.join(__dirname, '..', '..', 'assets', 'cli', 'check-command', 'check.js');
-  const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) => {
-    execFile(bin, ['--broker', ID, '--region', 'us-east-1'], {
-      env: { PATH: process.env.PATH, AWS_ENDPOINT_URL: fake!.url, AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test', AWS_EC2_METADATA_DISABLED: 'true' },
-    }, (error, out) => resolve({ code: error ? Number(error.code) : 0, stdout: out }));
+test('alarms and users are read page by page, and only this broker\'s alarms count (orders is not orders-eu)', async () => {
+  const world = healthy();
+  world.alarms.push(
+    { AlarmName: 'orders-QueueSize-orders.in', StateValue: 'ALARM', StateReason: 'page 3', Metrics: [{ Id: 'm', MetricStat: { Metric: { Dimensions: [{ Name: 'Broker', Value: 'orders-2' }] } } }] },
+    { AlarmName: 'orders-eu-CpuUtilization', StateValue: 'ALARM', StateReason: 'another broker', Dimensions: [{ Name: 'Broker', Value: 'orders-eu-1' }] },
+  );
+  world.users = [{ username: 'admin' }, { username: 'late', pendingChange: 'CREATE' }];
+  const { code, lines } = await check(world, ['--broker', ID]);
+  expect(lines).toContain(`ACTION orders (${ID}): alarm orders-QueueSize-orders.in is ALARM: page 3`);
+  expect(lines).toContain(`ACTION orders (${ID}): user late: CREATE waits for a reboot or the maintenance window`);
+  expect(lines.join('\n')).not.toContain('orders-eu');
+  const alarmPages = fake!.requests.filter((r) => r.target?.endsWith('DescribeAlarms')).map((r) => JSON.parse(r.body).NextToken ?? null);
+  expect(alarmPages).toEqual([null, '1', '2', '3']);
+  const userPages = fake!.requests.filter((r) => r.path.includes('/users')).map((r) => new URL(r.path, 'http://x').searchParams.get('nextToken'));
+  expect(userPages).toEqual([null, '1']);
+  expect(code).toBe(1);
+});
+
+test('throttled calls are retried by the shipped clients (HTTP 429 from Amazon MQ, ThrottlingException from CloudWatch)', async () => {
+  fake = await FakeAwsEndpoint.start(services({ ...healthy(), throttles: 3 }));
+  const { maxAttempts: _one, ...config } = fake.clientConfig();
+  const lines: string[] = [];
+  const code = await runCheck(parseArgs(['--broker', ID]), defaultClients(config), (l) => lines.push(l));
+  expect(lines[lines.length - 1]).toBe('nothing needs action');
+  expect(code).toBe(0);
+}, 30_000);
+
+test('a denied call on one broker is reported, and the other brokers are still checked', async () => {
+  const OTHER = 'b-9999a5b6-78cd-901e-2fab-3c45d6e178f9';
+  const world = { ...healthy(), deny: `/v1/brokers/${ID}` };
+  world.otherBrokers = { [OTHER]: { ...world.broker, brokerId: OTHER } };
+  const { code, lines } = await check(world, ['--broker', ID, '--broker', OTHER]);
+  expect(lines[0]).toMatch(new RegExp(`^ERROR  mq:DescribeBroker ${ID} failed \\(not authorized\\)`));
+  expect(lines).toContain(`OK     orders (${OTHER}): state RUNNING`);
+  expect(lines[lines.length - 1]).toBe('some checks could not run');
+  expect(code).toBe(2);
+});
+
+test('--help prints the usage and exits 0', async () => {
+  const { code, stdout } = await runBin(['--help'], {});
+  expect(stdout).toContain('usage: cdk-amazon-mq-check');
+  expect(stdout).toContain('Exit code 0');
+  expect(code).toBe(0);
+});
+
+const BIN = path.join(__dirname, '..', '..', 'assets', 'cli', 'check-command', 'check.js');
+
+function runBin(argv: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(BIN, argv, { env: { PATH: process.env.PATH!, ...env } }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
   });
+}
+
+test('the packaged bin runs the same check, with endpoints from AWS_ENDPOINT_URL, and no SDK Node.js version noise', async () => {
+  fake = await FakeAwsEndpoint.start(services(healthy()));
+  const { code, stdout, stderr } = await runBin(['--broker', ID, '--region', 'us-east-1'],
+    { AWS_ENDPOINT_URL: fake.url, AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test', AWS_EC2_METADATA_DISABLED: 'true' });
   expect(stdout).toContain(`OK     orders (${ID}): state RUNNING`);
   expect(stdout.trim().split('\n').pop()).toBe('nothing needs action');
+  expect(stderr).toBe('');
   expect(code).toBe(0);
 });
