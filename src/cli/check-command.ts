@@ -99,11 +99,18 @@ export async function runCheck(args: CheckArgs, clients: CheckClients, write: (l
   return exit;
 }
 
+/** Where the clients call, for tests; by default the SDK's own resolution (region, AWS_ENDPOINT_URL, credentials). */
+export interface ClientSettings {
+  readonly region?: string;
+  readonly endpoint?: string;
+  readonly credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
 /**
  * The SDK clients for a region (endpoints may be overridden with AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>).
  * Throttled calls are retried with backoff by the SDK's standard retry strategy.
  */
-export function defaultClients(config: { region?: string; endpoint?: string; credentials?: { accessKeyId: string; secretAccessKey: string } } = {}): CheckClients {
+export function defaultClients(config: ClientSettings = {}): CheckClients {
   const settings = { maxAttempts: 6, ...config };
   return { mq: new MqClient(settings), kms: new KMSClient(settings), cloudwatch: new CloudWatchClient(settings) };
 }

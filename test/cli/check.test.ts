@@ -240,7 +240,8 @@ const BIN = path.join(__dirname, '..', '..', 'assets', 'cli', 'check-command', '
 
 function runBin(argv: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(BIN, argv, { env: { PATH: process.env.PATH!, ...env } }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
+    execFile(BIN, argv, { env: { PATH: process.env.PATH!, ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
   });
 }
 
