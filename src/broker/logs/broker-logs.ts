@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { BrokerLogsFunction } from './broker-logs-function';
-import { LOG_RETENTION_TYPE, LOGS_RESOURCE_POLICY_TYPE } from './broker-logs-handler';
+import { LOG_RETENTION_TYPE, LOGS_RESOURCE_POLICY_TYPE } from './broker-logs-resource-types';
 import { ScopedProvider } from '../../private/scoped-provider';
 
 /** Log group name Amazon MQ writes a log type to (mq-facts F-L01, F-L03). */
