@@ -1,12 +1,14 @@
 // One benchmark run: synthesizes an app of N ActiveMQ brokers with default props, built either with this
 // library ("library") or by hand from CfnBroker and the same supporting resources ("raw").
 // Prints JSON: milliseconds to build and synthesize, and the process's peak RSS.
-import { Aws, Fn, App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, CustomResource, Fn, App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as cr from 'aws-cdk-lib/custom-resources';
 import { ActiveMqBroker, ActiveMqDeploymentMode, ActiveMqEngineVersion } from '../src';
 
 const [kind, count] = [process.argv[2], Number(process.argv[3])];
@@ -25,7 +27,7 @@ function stackFor(i: number): void {
 }
 
 function rawBroker(i: number): void {
-  const { role, policy } = rawStackShared();
+  const { provider, role, policy } = rawStackShared();
   const sg = new ec2.SecurityGroup(stack, `Sg${i}`, { vpc, allowAllOutbound: false });
   const secret = new secretsmanager.Secret(stack, `Secret${i}`, {
     generateSecretString: { secretStringTemplate: '{"username":"admin"}', generateStringKey: 'password', passwordLength: 32, excludeCharacters: ',:=' },
@@ -39,26 +41,46 @@ function rawBroker(i: number): void {
   });
   broker.applyRemovalPolicy(RemovalPolicy.RETAIN);
   broker.node.addDependency(policy);
-  for (const type of ['general', 'audit']) {
-    const name = Fn.join('', ['/aws/amazonmq/broker/', broker.ref, `/${type}`]);
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['logs:PutRetentionPolicy'], resources: [name] }));
-    new logs.LogRetention(stack, `Retention${i}${type}`, { logGroupName: name, retention: logs.RetentionDays.ONE_YEAR, role: role.withoutPolicyUpdates() });
-  }
+  const names = ['general', 'audit'].map((type) => Fn.join('', ['/aws/amazonmq/broker/', broker.ref, `/${type}`]));
+  const permissions = new iam.Policy(stack, `RetentionPolicy${i}`, {
+    roles: [role],
+    statements: [new iam.PolicyStatement({
+      actions: ['logs:CreateLogGroup', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy'],
+      resources: names.map((name) => Fn.join('', ['arn:', Aws.PARTITION, ':logs:', Aws.REGION, ':', Aws.ACCOUNT_ID, ':log-group:', name])),
+    })],
+  });
+  names.forEach((name, n) => {
+    const retention = new CustomResource(stack, `Retention${i}-${n}`, {
+      serviceToken: provider.serviceToken, resourceType: 'Custom::LogRetention', properties: { LogGroupName: name, RetentionInDays: '365' },
+    });
+    retention.node.addDependency(permissions);
+  });
 }
 
-/** The per-stack resources the library shares between brokers: retention role and logs resource policy. */
-function rawStackShared(): { role: iam.Role; policy: logs.ResourcePolicy } {
-  const existing = stack.node.tryFindChild('RetentionRole') as iam.Role | undefined;
+/** The per-stack resources a hand-written app shares between brokers: a retention function, its provider, the logs policy. */
+function rawStackShared(): { provider: cr.Provider; role: iam.Role; policy: CustomResource } {
+  const existing = stack.node.tryFindChild('RetentionProvider') as cr.Provider | undefined;
   if (existing) {
-    return { role: existing, policy: stack.node.findChild('LogsPolicy') as logs.ResourcePolicy };
+    return { provider: existing, role: stack.node.findChild('RetentionRole') as iam.Role, policy: stack.node.findChild('LogsPolicy') as CustomResource };
   }
   const role = new iam.Role(stack, 'RetentionRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-  const policy = new logs.ResourcePolicy(stack, 'LogsPolicy', { resourcePolicyName: `mq-logs-${stack.stackName}` });
-  policy.document.addStatements(new iam.PolicyStatement({
-    principals: [new iam.ServicePrincipal('mq.amazonaws.com')], actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-    resources: [Fn.join('', ['arn:', Aws.PARTITION, ':logs:', Aws.REGION, ':', Aws.ACCOUNT_ID, ':log-group:/aws/amazonmq/*'])],
-  }));
-  return { role, policy };
+  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['logs:PutResourcePolicy'], resources: ['*'] }));
+  const logGroup = new logs.LogGroup(stack, 'RetentionLogs', { retention: logs.RetentionDays.ONE_YEAR });
+  logGroup.grantWrite(role);
+  const onEvent = new lambda.Function(stack, 'RetentionFunction', {
+    runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', role, logGroup, code: lambda.Code.fromInline('exports.handler = async () => ({});'),
+  });
+  const provider = new cr.Provider(stack, 'RetentionProvider', { onEventHandler: onEvent, logGroup: new logs.LogGroup(stack, 'FrameworkLogs') });
+  const document = new iam.PolicyDocument({
+    statements: [new iam.PolicyStatement({
+      principals: [new iam.ServicePrincipal('mq.amazonaws.com')], actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      resources: [Fn.join('', ['arn:', Aws.PARTITION, ':logs:', Aws.REGION, ':', Aws.ACCOUNT_ID, ':log-group:/aws/amazonmq/*'])],
+    })],
+  });
+  const policy = new CustomResource(stack, 'LogsPolicy', {
+    serviceToken: provider.serviceToken, properties: { PolicyName: 'mq-logs', PolicyDocument: stack.toJsonString(document) },
+  });
+  return { provider, role, policy };
 }
 
 if (kind === 'library') {
