@@ -48,17 +48,7 @@ const ACTIVEMQ_CASES: Case<ActiveMqBrokerProps>[] = [
     "'storageType' EBS is not allowed with instanceType 'mq.t3.micro'; allowed: EFS, or an mq.m5 instance type"],
   ['ActiveMqEbsSingleInstance', () => ({ storageType: ActiveMqStorageType.EBS, deploymentMode: ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ }),
     "'storageType' EBS is not allowed with deploymentMode ACTIVE_STANDBY_MULTI_AZ; allowed: EFS (active/standby brokers share their storage)"],
-  ['ActiveMqLdapHosts', (_, stack) => ({
-    authentication: ActiveMqAuthentication.ldap({
-      hosts: [],
-      userBase: 'ou=u',
-      userSearchMatching: '(uid={0})',
-      roleBase: 'ou=g',
-      roleSearchMatching: '(member={0})',
-      serviceAccountUsername: 'svc',
-      serviceAccountPassword: secretsmanager.Secret.fromSecretNameV2(stack, 'P', 'ldap'),
-    }),
-  }), "'authentication.hosts' is empty; allowed: one or more LDAP server host names"],
+  ['ActiveMqLdapHosts', (_, stack) => ({ authentication: ldap(stack, []) }), "'authentication.hosts' is empty; allowed: one or more LDAP server host names"],
   ['ConfigurationEngine', (_, stack) => ({ configuration: new RabbitMqConfiguration(stack, 'C', { engineVersion: RabbitMqEngineVersion.V4_2, data: RabbitMqConfigurationData.fromText('') }) }),
     "'configuration' is a RABBITMQ configuration; allowed: a ACTIVEMQ configuration for a ActiveMQ broker"],
   ['ConfigurationEngineVersion', (_, stack) => ({ configuration: new ActiveMqConfiguration(stack, 'C', { engineVersion: ActiveMqEngineVersion.V5_18, data: ActiveMqConfigurationData.fromModel({}) }) }),
