@@ -19,7 +19,7 @@ import { baseSpec, createCfnBroker, sharedPropKinds } from '../broker/broker-cor
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
 import { BrokerInstanceType } from '../broker/instance-type';
-import { activeMqLogsResourcePolicy, brokerLogGroup, retainBrokerLogs } from '../broker/logs/broker-logs';
+import { activeMqLogsResourcePolicy, brokerLogGroup, retainBrokerLogs } from '../broker/logging/broker-logs';
 import { newBrokerSecurityGroup } from '../broker/network';
 import { ActiveMqProtocol } from '../broker/protocol';
 import { applyImmediately } from '../broker/reboot/apply-immediately';

@@ -16,7 +16,7 @@ import { baseSpec, createCfnBroker, sharedPropKinds } from '../broker/broker-cor
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
 import { BrokerInstanceType } from '../broker/instance-type';
-import { brokerLogGroup, retainBrokerLogs } from '../broker/logs/broker-logs';
+import { brokerLogGroup, retainBrokerLogs } from '../broker/logging/broker-logs';
 import { newBrokerSecurityGroup } from '../broker/network';
 import { RabbitMqProtocol } from '../broker/protocol';
 import { applyImmediately } from '../broker/reboot/apply-immediately';

@@ -5,7 +5,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ActiveMqBroker, ActiveMqDeploymentMode, ActiveMqEngineVersion, RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion } from '../../src';
-import { LogsEvent, onEvent } from '../../src/broker/logs/broker-logs-handler';
+import { LogsEvent, onEvent } from '../../src/broker/logging/broker-logs-handler';
 import { FakeAwsEndpoint, FakeRequest, FakeResponse } from '../util/fake-aws';
 import { stackWithVpc } from '../util/stacks';
 

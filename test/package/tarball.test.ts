@@ -34,7 +34,7 @@ test('the tarball holds the library, its Lambda handlers, the CLI and the bundle
     'lib/index.js', 'lib/index.d.ts', '.jsii', 'README.md', 'API.md', bin,
     'assets/broker/reboot/reboot-on-event.lambda/index.js',
     'assets/broker/reboot/reboot-is-complete.lambda/index.js',
-    'assets/broker/logs/broker-logs.lambda/index.js',
+    'assets/broker/logging/broker-logs.lambda/index.js',
     'node_modules/@xmldom/xmldom/package.json',
   ]));
 });
