@@ -168,6 +168,11 @@ describe('the logs handler (real SDK client against a loopback fake of CloudWatc
     expect(calls()).toEqual(['DeleteLogGroup {"logGroupName":"/aws/amazonmq/broker/b-1/general"}']);
   });
 
+  test('delete of a replaced broker\'s old group, no longer allowed, keeps it rather than failing the stack', async () => {
+    const c = await client(() => ({ status: 400, body: { __type: 'AccessDeniedException', message: 'not authorized to perform logs:DeleteLogGroup' } }));
+    await expect(onEvent(retention('Delete', 'destroy', '365'), c)).resolves.toEqual({ PhysicalResourceId: '/aws/amazonmq/broker/b-1/general' });
+  });
+
   test('delete of a retained broker\'s group makes no call', async () => {
     const c = await client(() => ({}));
     await onEvent(retention('Delete', 'retain', '365'), c);

@@ -58,8 +58,17 @@ async function retention(event: LogsEvent, props: LogRetentionProperties, client
   const logGroupName = props.LogGroupName;
   if (event.RequestType === 'Delete') {
     if (props.RemovalPolicy === 'destroy') {
-      await ignoring('ResourceNotFoundException', () => client.send(new DeleteLogGroupCommand({ logGroupName })));
-      console.log(`Deleted log group ${logGroupName}`);
+      try {
+        await ignoring('ResourceNotFoundException', () => client.send(new DeleteLogGroupCommand({ logGroupName })));
+        console.log(`Deleted log group ${logGroupName}`);
+      } catch (e) {
+        // A replaced broker's old group: the permissions already name the new broker's groups. Keeping a log group
+        // must never fail a stack update or delete.
+        if ((e as Error).name !== 'AccessDeniedException') {
+          throw e;
+        }
+        console.log(`Kept log group ${logGroupName}: not allowed to delete it (${(e as Error).message})`);
+      }
     } else {
       console.log(`Kept log group ${logGroupName} (removal policy ${props.RemovalPolicy})`);
     }
