@@ -1,4 +1,5 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -16,6 +17,10 @@ export interface ScopedProviderProps {
   readonly handlerTimeout: Duration;
   readonly queryInterval?: Duration;
   readonly totalTimeout?: Duration;
+  /** Runs the onEvent function in this VPC (to reach a private broker). @default - outside any VPC */
+  readonly vpc?: ec2.IVpc;
+  readonly vpcSubnets?: ec2.SubnetSelection;
+  readonly securityGroups?: ec2.ISecurityGroup[];
 }
 
 const FRAMEWORK_ACKNOWLEDGEMENTS = [
@@ -34,14 +39,25 @@ export class ScopedProvider extends Construct {
 
   constructor(scope: Construct, id: string, props: ScopedProviderProps) {
     super(scope, id);
-    const handler = (name: string, fn: HandlerFunctionClass) => {
+    const handler = (name: string, fn: HandlerFunctionClass, network: Pick<lambda.FunctionOptions, 'vpc' | 'vpcSubnets' | 'securityGroups'> = {}) => {
       const logGroup = new logs.LogGroup(this, `${name}Logs`, { retention: logs.RetentionDays.ONE_YEAR });
       const role = new iam.Role(this, `${name}Role`, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
       logGroup.grantWrite(role);
-      const func = new fn(this, name, { role, logGroup, timeout: props.handlerTimeout, description: `${props.description}: ${name}` });
+      const func = new fn(this, name, { role, logGroup, timeout: props.handlerTimeout, description: `${props.description}: ${name}`, ...network });
       return { role, func };
     };
-    const onEvent = handler('OnEvent', props.onEventHandler);
+    const onEvent = handler('OnEvent', props.onEventHandler, { vpc: props.vpc, vpcSubnets: props.vpcSubnets, securityGroups: props.securityGroups });
+    if (props.vpc) {
+      // A function in a VPC attaches network interfaces; a given role gets no managed policy, so it is granted here.
+      onEvent.role.addToPrincipalPolicy(new iam.PolicyStatement({
+        actions: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'],
+        resources: ['*'],
+      }));
+      Validations.of(onEvent.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'The network interface actions a Lambda function in a VPC needs (as AWSLambdaVPCAccessExecutionRole grants them); EC2 does not scope DescribeNetworkInterfaces to a resource.',
+      });
+    }
     const isComplete = props.isCompleteHandler && handler('IsComplete', props.isCompleteHandler);
     this.onEventRole = onEvent.role;
     this.isCompleteRole = isComplete?.role;

@@ -6,6 +6,8 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { RabbitMqConfiguration } from './configuration/rabbitmq-configuration';
 import { ImportedRabbitMqBroker } from './imported-rabbitmq-broker';
+import { ManagedBrokerAccess, RabbitMqManagementProvider } from './management/rabbitmq-management-provider';
+import { RabbitMqVirtualHost } from './management/rabbitmq-virtual-host';
 import { RabbitMqBrokerAttributes } from './rabbitmq-broker-attributes';
 import { RabbitMqBrokerBase, IRabbitMqBroker } from './rabbitmq-broker-base';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
@@ -36,6 +38,12 @@ export interface RabbitMqAdminUser {
    * @default - a generated password in a new Secrets Manager secret
    */
   readonly password?: secretsmanager.ISecret;
+}
+
+/** Options of a virtual host. */
+export interface RabbitMqVirtualHostOptions {
+  /** @default - none */
+  readonly description?: string;
 }
 
 /** Props of a RabbitMQ broker. */
@@ -112,6 +120,8 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   public readonly engineVersionCurrent: string;
 
   private readonly logTypes: string[];
+  private readonly management: Omit<ManagedBrokerAccess, 'consoleUrls' | 'adminSecret' | 'connections'>;
+  private managementProvider?: RabbitMqManagementProvider;
 
   constructor(scope: Construct, id: string, props: RabbitMqBrokerProps) {
     super(scope, id);
@@ -148,6 +158,8 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
 
     this.deploymentMode = props.deploymentMode;
     this.brokerName = spec.brokerName;
+    // A public broker's management API is reachable from outside any VPC; a private one's only from its subnets.
+    this.management = publiclyAccessible || !props.vpc ? {} : { vpc: props.vpc, vpcSubnets: { subnets: spec.subnets } };
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     // Public RabbitMQ brokers take no security groups (F-P02); RabbitMQ groups cannot change later (F-P03).
     const securityGroups = props.securityGroups ?? (props.vpc && !publiclyAccessible ? [newBrokerSecurityGroup(this, props.vpc, 'RabbitMQ')] : []);
@@ -189,6 +201,26 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     if (props.applyImmediately) {
       applyImmediately(this, resource);
     }
+  }
+
+  /**
+   * Adds a virtual host, and through it users, permissions, queues, exchanges, bindings, policies, shovels and
+   * federation upstreams, applied through the RabbitMQ management API at deploy time (README, "Inside the broker").
+   * `'/'`, the broker's default virtual host, may be added to define objects in it; it is never deleted.
+   */
+  public addVirtualHost(name: string, options: RabbitMqVirtualHostOptions = {}): RabbitMqVirtualHost {
+    return new RabbitMqVirtualHost(this, `VirtualHost${name === '/' ? 'Default' : name}`, { broker: this, name, ...options });
+  }
+
+  /** The provider that applies management API objects, created with the first one. @internal */
+  public _managementProvider(): RabbitMqManagementProvider {
+    this.managementProvider ??= new RabbitMqManagementProvider(this, 'Management', {
+      ...this.management,
+      consoleUrls: this.consoleUrls,
+      adminSecret: this.adminSecret,
+      connections: this.connections,
+    });
+    return this.managementProvider;
   }
 
   /** The general log group (`/aws/amazonmq/broker/<id>/general`), when the broker publishes it. */

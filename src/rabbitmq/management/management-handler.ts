@@ -1,0 +1,192 @@
+/**
+ * The logic of `Custom::AmazonMqRabbitMqObject`: one object inside a RabbitMQ broker (virtual host, user, permission,
+ * queue, exchange, binding, policy, shovel, ...), applied through the RabbitMQ management HTTP API.
+ *
+ * - Create and Update PUT (or POST, for bindings) the object; RabbitMQ's API is declarative, so a retry or a
+ *   second apply converges. The API path is the physical ID: a new path (a renamed object) makes CloudFormation
+ *   delete the old one.
+ * - Delete removes the object, unless its removal policy keeps it (queues by default: a queue with messages is
+ *   never deleted by accident).
+ * - Secrets (the admin's, users' passwords, credentials in shovel or federation URIs) are read from Secrets Manager
+ *   at deploy time: the template and the custom resource properties only hold their ARNs and markers.
+ *
+ * No AWS SDK import here: the secrets are read through `ManagementDependencies`, so this file runs in tests as is.
+ */
+
+/** The custom resource's properties. Scalars arrive as strings (CloudFormation), so the body is JSON text. */
+export interface ManagementProperties {
+  /** The management API's base URL, `https://<broker host>` on Amazon MQ. */
+  readonly Endpoint: string;
+  /** The secret with the broker's admin `username` and `password`. */
+  readonly AdminSecretArn: string;
+  /** What the object is, for messages: `queue`, `user`, ... */
+  readonly Kind: string;
+  /** The object's API path, every segment URI-encoded, e.g. `/api/queues/orders/orders.in`. */
+  readonly Path: string;
+  /** `PUT` (default) or `POST` (bindings). */
+  readonly Method?: string;
+  /** The JSON body, where `{{secret:<i>:<key>}}` (raw) or `{{secret-uri:<i>:<key>}}` (URI-encoded) stand for secret values. */
+  readonly Body?: string;
+  /** The secrets the markers index into. */
+  readonly Secrets?: string[];
+  /** `retain` keeps the object when it is removed from the app or the stack is deleted. */
+  readonly OnDelete?: string;
+}
+
+export interface ManagementEvent {
+  readonly RequestType: 'Create' | 'Update' | 'Delete';
+  readonly PhysicalResourceId?: string;
+  readonly ResourceProperties: ManagementProperties;
+}
+
+export interface ManagementDependencies {
+  /** The JSON keys of a secret (`username`, `password`, ...). */
+  readonly secret: (arn: string) => Promise<Record<string, string>>;
+  readonly fetch?: typeof fetch;
+  /** Waits between attempts; tests pass a fast one. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** Attempts for a call that fails on the network or with a 5xx (a node restarting, a load balancer blip). */
+const ATTEMPTS = 4;
+
+export async function onEvent(event: ManagementEvent, deps: ManagementDependencies): Promise<{ PhysicalResourceId: string }> {
+  const props = event.ResourceProperties;
+  const api = await managementApi(props, deps);
+  if (event.RequestType === 'Delete') {
+    // A Delete carries the properties the object was created with (also when a replacement removes the old one).
+    if (props.OnDelete === 'retain') {
+      console.log(`Kept ${props.Kind} ${props.Path} (removal policy retain)`);
+    } else {
+      await deleteObject(api, props, props.Path);
+    }
+    return { PhysicalResourceId: event.PhysicalResourceId ?? identity(props) };
+  }
+  const body = props.Body === undefined ? undefined : await withSecrets(JSON.parse(props.Body), props.Secrets ?? [], deps);
+  const response = await api.call(props.Method ?? 'PUT', props.Path, body);
+  if (!response.ok) {
+    throw new Error(`${props.Kind} ${props.Path}: RabbitMQ answered ${response.status}: ${await reason(response)}${hint(props.Kind, response.status)}`);
+  }
+  console.log(`Applied ${props.Kind} ${props.Path}`);
+  return { PhysicalResourceId: identity(props) };
+}
+
+/**
+ * The object's identity, as its physical ID: a change of it makes CloudFormation delete the old object. A binding
+ * (POSTed to the collection of its exchange and destination) is also identified by its routing key and arguments.
+ */
+function identity(props: ManagementProperties): string {
+  if (props.Method !== 'POST') {
+    return props.Path;
+  }
+  const { routing_key: key, arguments: args } = JSON.parse(props.Body ?? '{}') as { routing_key?: string; arguments?: unknown };
+  return `${props.Path}#${JSON.stringify([key ?? '', args ?? {}])}`;
+}
+
+interface ManagementApi {
+  call(method: string, path: string, body?: unknown): Promise<Response>;
+}
+
+async function managementApi(props: ManagementProperties, deps: ManagementDependencies): Promise<ManagementApi> {
+  const admin = await deps.secret(props.AdminSecretArn);
+  const authorization = `Basic ${Buffer.from(`${admin.username}:${admin.password}`).toString('base64')}`;
+  const doFetch = deps.fetch ?? fetch;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const base = props.Endpoint.replace(/\/+$/, '');
+  return {
+    async call(method, path, body) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const response = await doFetch(`${base}${path}`, {
+            method,
+            headers: { 'authorization': authorization, 'content-type': 'application/json' },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          });
+          if (response.status < 500 || attempt >= ATTEMPTS) {
+            return response;
+          }
+        } catch (e) {
+          if (attempt >= ATTEMPTS) {
+            throw new Error(`RabbitMQ management API at ${base} unreachable: ${(e as Error).message} (is the function in the broker's VPC, and does the broker's security group allow it on 443?)`);
+          }
+        }
+        await sleep(500 * 2 ** attempt);
+      }
+    },
+  };
+}
+
+async function deleteObject(api: ManagementApi, props: ManagementProperties, path: string): Promise<void> {
+  if (props.Method === 'POST') {
+    // A binding: POSTed to the collection; delete each binding of the collection with the same key and arguments.
+    const wanted = JSON.parse(props.Body ?? '{}') as { routing_key?: string; arguments?: Record<string, unknown> };
+    const listed = await api.call('GET', path);
+    const bindings = listed.ok ? await listed.json() as Array<{ routing_key: string; arguments: Record<string, unknown>; properties_key: string }> : [];
+    for (const binding of bindings.filter((b) => b.routing_key === (wanted.routing_key ?? '') && sameArguments(b.arguments, wanted.arguments))) {
+      await expectOk(api.call('DELETE', `${path}/${encodeURIComponent(binding.properties_key)}`), props.Kind, path);
+    }
+  } else {
+    await expectOk(api.call('DELETE', path), props.Kind, path);
+  }
+  console.log(`Deleted ${props.Kind} ${path}`);
+}
+
+/** A 404 on delete means the object is already gone: the wanted state. */
+async function expectOk(call: Promise<Response>, kind: string, path: string): Promise<void> {
+  const response = await call;
+  if (!response.ok && response.status !== 404) {
+    throw new Error(`${kind} ${path}: RabbitMQ refused the delete with ${response.status}: ${await reason(response)}`);
+  }
+}
+
+function sameArguments(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
+  return JSON.stringify(Object.entries(a ?? {}).sort()) === JSON.stringify(Object.entries(b ?? {}).sort());
+}
+
+async function reason(response: Response): Promise<string> {
+  const text = await response.text();
+  try {
+    const json = JSON.parse(text) as { reason?: string; error?: string };
+    return json.reason ?? json.error ?? text;
+  } catch {
+    return text;
+  }
+}
+
+/** What to do about the answers RabbitMQ gives for changes it cannot apply in place. */
+function hint(kind: string, status: number): string {
+  if (kind === 'queue' && status === 400) {
+    return '. RabbitMQ cannot change the type, durability or arguments of an existing queue: declare a new queue '
+      + '(another name) and move its consumers, or delete the queue first (its messages go with it).';
+  }
+  if (status === 401) {
+    return '. The admin secret does not match the broker\'s admin user.';
+  }
+  return '';
+}
+
+const MARKER = /\{\{secret(-uri)?:(\d+):([A-Za-z0-9_-]+)\}\}/g;
+
+/** Replaces secret markers in every string of the body with the secrets' values, read at deploy time. */
+async function withSecrets(body: unknown, arns: string[], deps: ManagementDependencies): Promise<unknown> {
+  const values = await Promise.all(arns.map((arn) => deps.secret(arn)));
+  const fill = (node: unknown): unknown => {
+    if (typeof node === 'string') {
+      return node.replace(MARKER, (_, uri: string | undefined, index: string, key: string) => {
+        const value = values[Number(index)]?.[key];
+        if (value === undefined) {
+          throw new Error(`secret ${arns[Number(index)]} has no key '${key}'`);
+        }
+        return uri ? encodeURIComponent(value) : value;
+      });
+    }
+    if (Array.isArray(node)) {
+      return node.map(fill);
+    }
+    if (node && typeof node === 'object') {
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, fill(v)]));
+    }
+    return node;
+  };
+  return fill(body);
+}

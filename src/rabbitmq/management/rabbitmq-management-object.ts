@@ -1,0 +1,87 @@
+import { CustomResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { RABBITMQ_OBJECT_TYPE } from './rabbitmq-management-provider';
+import { MqValidationError } from '../../private/errors';
+import type { RabbitMqBroker } from '../rabbitmq-broker';
+
+/** Props of an object applied through the RabbitMQ management API. */
+export interface RabbitMqManagementObjectProps {
+  /** The broker. */
+  readonly broker: RabbitMqBroker;
+  /**
+   * The path under `/api/`, as segments (each is URI-encoded here), e.g. `['parameters', 'shovel', 'orders', 'archive']`.
+   */
+  readonly pathSegments: string[];
+  /** The JSON body. @default - none */
+  readonly body?: { [key: string]: any };
+  /**
+   * `PUT` for objects with a name; `POST` for bindings (deleted by matching their key and arguments).
+   * @default 'PUT'
+   */
+  readonly method?: string;
+  /**
+   * Secrets whose values the body refers to, as `{{secret:<index>:<key>}}` (raw) or `{{secret-uri:<index>:<key>}}`
+   * (URI-encoded): read at deploy time, never in the template.
+   * @default - none
+   */
+  readonly secrets?: secretsmanager.ISecret[];
+  /**
+   * What happens to the object when it leaves the app or the stack is deleted.
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /** What the object is, for messages. @default 'object' */
+  readonly kind?: string;
+}
+
+/**
+ * Any object of the RabbitMQ management API, applied at deploy time by `Custom::AmazonMqRabbitMqObject`: PUT (or
+ * POST) on create and update, DELETE on removal unless retained. The escape hatch under the typed virtual host API.
+ *
+ * @example
+ * declare const broker: RabbitMqBroker;
+ * new RabbitMqManagementObject(this, 'VhostLimits', {
+ *   broker,
+ *   pathSegments: ['vhost-limits', 'orders', 'max-queues'],
+ *   body: { value: 500 },
+ * });
+ */
+export class RabbitMqManagementObject extends Construct {
+  /** The object's API path. */
+  public readonly path: string;
+  /** The custom resource, to add dependencies on or from. */
+  public readonly resource: CustomResource;
+
+  constructor(scope: Construct, id: string, props: RabbitMqManagementObjectProps) {
+    super(scope, id);
+    if (props.pathSegments.length === 0 || props.pathSegments.some((s) => s === '')) {
+      throw new MqValidationError(this, `'pathSegments' [${props.pathSegments.map((s) => `'${s}'`).join(', ')}] is not allowed; allowed: non-empty segments of a management API path`);
+    }
+    const method = props.method ?? 'PUT';
+    if (method !== 'PUT' && method !== 'POST') {
+      throw new MqValidationError(this, `'method' '${method}' is not allowed; allowed: PUT, POST`);
+    }
+    const provider = props.broker._managementProvider();
+    for (const secret of props.secrets ?? []) {
+      secret.grantRead(provider.onEventRole);
+    }
+    this.path = `/api/${props.pathSegments.map(encodeURIComponent).join('/')}`;
+    this.resource = new CustomResource(this, 'Resource', {
+      serviceToken: provider.serviceToken,
+      resourceType: RABBITMQ_OBJECT_TYPE,
+      properties: {
+        Endpoint: provider.endpoint,
+        AdminSecretArn: provider.adminSecretArn,
+        Kind: props.kind ?? 'object',
+        Path: this.path,
+        Method: method,
+        Body: props.body && Stack.of(this).toJsonString(props.body),
+        Secrets: props.secrets?.map((s) => s.secretArn),
+        OnDelete: (props.removalPolicy ?? RemovalPolicy.DESTROY) === RemovalPolicy.DESTROY ? 'delete' : 'retain',
+      },
+    });
+    // The function may read the secrets before it runs.
+    this.resource.node.addDependency(provider.onEventRole);
+  }
+}

@@ -1,0 +1,220 @@
+import { CfnResource, Lazy, RemovalPolicy } from 'aws-cdk-lib';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { RabbitMqManagementObject } from './rabbitmq-management-object';
+import {
+  RabbitMqBindingOptions, RabbitMqExchangeOptions, RabbitMqFederationUpstreamOptions, RabbitMqPermissions, RabbitMqPolicyApplyTo,
+  RabbitMqPolicyOptions, RabbitMqQueueOptions, RabbitMqQueueType, RabbitMqShovelEndpoint, RabbitMqShovelOptions, RabbitMqVirtualHostUserOptions,
+} from './rabbitmq-management-options';
+import { generateUserSecret } from '../../broker/broker-user-secret';
+import { validateRules } from '../../private/rules';
+import type { RabbitMqBroker } from '../rabbitmq-broker';
+import { MANAGEMENT_RULES, ManagementSpec } from '../rules/management';
+
+/** A user made through the management API. */
+export interface RabbitMqVirtualHostUser {
+  readonly username: string;
+  /** The secret with `username` and `password`, the shape Lambda event sources read. */
+  readonly secret: secretsmanager.ISecret;
+}
+
+/** Props of a virtual host. */
+export interface RabbitMqVirtualHostProps {
+  readonly broker: RabbitMqBroker;
+  /** The virtual host's name (`/` is the broker's default one, which is never deleted). */
+  readonly name: string;
+  /** @default - none */
+  readonly description?: string;
+}
+
+/**
+ * A RabbitMQ virtual host and what lives in it (users' permissions, queues, exchanges, bindings, policies,
+ * shovels, federation upstreams), applied through the management API at deploy time. Removing an object from the
+ * app deletes it from the broker, except queues, which follow their removal policy (RETAIN by default).
+ */
+export class RabbitMqVirtualHost extends Construct {
+  /** The virtual host's name. */
+  public readonly name: string;
+  private readonly broker: RabbitMqBroker;
+  private readonly vhost: RabbitMqManagementObject;
+  /** Names used in this virtual host, per kind, to refuse the same object twice. */
+  private readonly used = new Map<string, Set<string>>();
+  private retainedQueues = 0;
+
+  constructor(scope: Construct, id: string, props: RabbitMqVirtualHostProps) {
+    super(scope, id);
+    this.check('VirtualHost', { kind: 'virtualHost', name: props.name });
+    this.name = props.name;
+    this.broker = props.broker;
+    this.vhost = new RabbitMqManagementObject(this, 'Resource', {
+      broker: props.broker,
+      kind: 'virtual host',
+      pathSegments: ['vhosts', props.name],
+      body: { description: props.description ?? '' },
+    });
+    // Deleting a virtual host deletes its queues: keep it while a retained queue lives in it, and always keep `/`.
+    (this.vhost.resource.node.defaultChild as CfnResource).addPropertyOverride('OnDelete',
+      Lazy.string({ produce: () => (props.name === '/' || this.retainedQueues > 0 ? 'retain' : 'delete') }));
+  }
+
+  /**
+   * Adds a user of the broker with permissions in this virtual host; its password is generated in Secrets
+   * Manager unless given. Users are broker-wide: give the same user permissions elsewhere with `grant()`.
+   */
+  public addUser(username: string, options: RabbitMqVirtualHostUserOptions): RabbitMqVirtualHostUser {
+    this.check(`addUser('${username}')`, { kind: 'user', name: username, permissions: options.permissions });
+    const secret = options.password
+      ?? generateUserSecret(this, `User${username}Secret`, username, `Password of RabbitMQ user ${username} of ${this.broker.node.path}`);
+    const user = new RabbitMqManagementObject(this, `User${username}`, {
+      broker: this.broker,
+      kind: 'user',
+      pathSegments: ['users', username],
+      body: { password: '{{secret:0:password}}', tags: (options.tags ?? []).join(',') },
+      secrets: [secret],
+    });
+    user.node.addDependency(this.vhost);
+    this.grantObject({ username, secret }, options.permissions, user);
+    return { username, secret };
+  }
+
+  /** Gives a user of this broker permissions in this virtual host. */
+  public grant(user: RabbitMqVirtualHostUser, permissions: RabbitMqPermissions): void {
+    this.check(`grant('${user.username}')`, { kind: 'permission', name: user.username, permissions });
+    this.grantObject(user, permissions);
+  }
+
+  /** Adds a queue (quorum by default). */
+  public addQueue(name: string, options: RabbitMqQueueOptions = {}): void {
+    const type = options.type ?? RabbitMqQueueType.QUORUM;
+    this.check(`addQueue('${name}')`, { kind: 'queue', name, queue: { ...options, type } });
+    const retained = (options.removalPolicy ?? RemovalPolicy.RETAIN) !== RemovalPolicy.DESTROY;
+    this.retainedQueues += retained ? 1 : 0;
+    this.child('Queue', name, 'queue', ['queues', this.name, name], {
+      durable: options.durable ?? true,
+      auto_delete: false,
+      arguments: dropUndefined({
+        'x-queue-type': type,
+        'x-dead-letter-exchange': options.deadLetterExchange,
+        'x-dead-letter-routing-key': options.deadLetterRoutingKey,
+        'x-delivery-limit': options.deliveryLimit,
+        'x-message-ttl': options.messageTtl?.toMilliseconds(),
+        'x-max-length': options.maxLength,
+        ...options.arguments,
+      }),
+    }, { removalPolicy: retained ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY });
+  }
+
+  /** Adds an exchange. */
+  public addExchange(name: string, options: RabbitMqExchangeOptions): void {
+    this.check(`addExchange('${name}')`, { kind: 'exchange', name });
+    this.child('Exchange', name, 'exchange', ['exchanges', this.name, name], {
+      type: options.type,
+      durable: options.durable ?? true,
+      auto_delete: false,
+      internal: options.internal ?? false,
+      arguments: options.arguments ?? {},
+    });
+  }
+
+  /** Binds a queue or an exchange to an exchange. */
+  public addBinding(options: RabbitMqBindingOptions): void {
+    const [destinationType, destination] = options.destinationQueue !== undefined ? ['q', options.destinationQueue] : ['e', options.destinationExchange ?? ''];
+    const key = `${options.source}>${destinationType}:${destination}:${options.routingKey ?? ''}`;
+    this.check('addBinding', { kind: 'binding', name: key, binding: options });
+    const binding = this.child('Binding', key, 'binding', ['bindings', this.name, 'e', options.source, destinationType, destination], {
+      routing_key: options.routingKey ?? '',
+      arguments: options.arguments ?? {},
+    }, { method: 'POST' });
+    // Declared after their exchange and queue when those are declared here.
+    for (const [kind, name] of [['exchange', options.source], [destinationType === 'q' ? 'queue' : 'exchange', destination]]) {
+      const declared = this.node.tryFindChild(`${kind === 'queue' ? 'Queue' : 'Exchange'}${name}`);
+      if (declared) {
+        binding.node.addDependency(declared);
+      }
+    }
+  }
+
+  /** Adds a policy: settings RabbitMQ applies to the queues or exchanges whose names match. */
+  public addPolicy(name: string, options: RabbitMqPolicyOptions): void {
+    this.addAnyPolicy('policies', 'Policy', 'policy', name, options);
+  }
+
+  /** Adds an operator policy: limits that apply on top of the policies and that users cannot override. */
+  public addOperatorPolicy(name: string, options: RabbitMqPolicyOptions): void {
+    this.addAnyPolicy('operator-policies', 'OperatorPolicy', 'operator policy', name, options);
+  }
+
+  /** Adds a dynamic shovel (Amazon MQ supports dynamic shovels only). */
+  public addShovel(name: string, options: RabbitMqShovelOptions): void {
+    this.check(`addShovel('${name}')`, { kind: 'shovel', name, shovel: options });
+    const secrets = [options.source.credentials, options.destination.credentials].filter((s): s is secretsmanager.ISecret => s !== undefined);
+    const end = (prefix: 'src' | 'dest', e: RabbitMqShovelEndpoint) => dropUndefined({
+      [`${prefix}-uri`]: shovelUri(e, secrets.indexOf(e.credentials!), this.name),
+      [`${prefix}-queue`]: e.queue,
+      [`${prefix}-exchange`]: e.exchange,
+      [`${prefix}-exchange-key`]: e.exchangeKey,
+    });
+    this.child('Shovel', name, 'shovel', ['parameters', 'shovel', this.name, name], {
+      value: { ...end('src', options.source), ...end('dest', options.destination), 'ack-mode': options.ackMode ?? 'on-confirm' },
+    }, { secrets });
+  }
+
+  /** Adds a federation upstream: a broker this virtual host federates exchanges or queues from. */
+  public addFederationUpstream(name: string, options: RabbitMqFederationUpstreamOptions): void {
+    this.check(`addFederationUpstream('${name}')`, { kind: 'federation upstream', name, uri: options.uri });
+    this.child('FederationUpstream', name, 'federation upstream', ['parameters', 'federation-upstream', this.name, name], {
+      value: { ...options.settings, uri: withCredentials(options.uri, 0) },
+    }, { secrets: [options.credentials] });
+  }
+
+  private addAnyPolicy(collection: string, idPrefix: string, kind: string, name: string, options: RabbitMqPolicyOptions): void {
+    this.check(`add${idPrefix}('${name}')`, { kind, name, policy: options });
+    this.child(idPrefix, name, kind, [collection, this.name, name], {
+      'pattern': options.pattern,
+      'definition': options.definition,
+      'priority': options.priority ?? 0,
+      'apply-to': options.applyTo ?? RabbitMqPolicyApplyTo.QUEUES,
+    });
+  }
+
+  private grantObject(user: RabbitMqVirtualHostUser, permissions: RabbitMqPermissions, userObject?: Construct): void {
+    const permission = this.child('Permissions', user.username, 'permissions', ['permissions', this.name, user.username], {
+      configure: permissions.configure, write: permissions.write, read: permissions.read,
+    });
+    if (userObject) {
+      permission.node.addDependency(userObject);
+    }
+  }
+
+  private child(idPrefix: string, name: string, kind: string, pathSegments: string[], body: { [key: string]: any },
+    options: { method?: string; secrets?: secretsmanager.ISecret[]; removalPolicy?: RemovalPolicy } = {}): RabbitMqManagementObject {
+    const object = new RabbitMqManagementObject(this, `${idPrefix}${name}`, { broker: this.broker, kind, pathSegments, body, ...options });
+    object.node.addDependency(this.vhost);
+    return object;
+  }
+
+  /** Runs the rules on one object before anything of it is created; remembers its name. */
+  private check(what: string, spec: Omit<ManagementSpec, 'taken'>): void {
+    const names = this.used.get(spec.kind) ?? new Set<string>();
+    validateRules(this, `RabbitMqVirtualHost.${what}`, MANAGEMENT_RULES, { ...spec, taken: names.has(spec.name) });
+    names.add(spec.name);
+    this.used.set(spec.kind, names);
+  }
+}
+
+/** A shovel end's URI: this virtual host over the local connection by default, credentials filled in at deploy time. */
+function shovelUri(end: RabbitMqShovelEndpoint, secretIndex: number, vhost: string): string {
+  if (!end.uri) {
+    // The shovel runs inside the broker: `amqp://` is the local node (its default virtual host), `amqp:///<vhost>` another.
+    return vhost === '/' ? 'amqp://' : `amqp:///${encodeURIComponent(vhost)}`;
+  }
+  return secretIndex >= 0 ? withCredentials(end.uri, secretIndex) : end.uri;
+}
+
+function withCredentials(uri: string, secretIndex: number): string {
+  return uri.replace(/^(amqps?:\/\/)/, `$1{{secret-uri:${secretIndex}:username}}:{{secret-uri:${secretIndex}:password}}@`);
+}
+
+function dropUndefined(o: { [key: string]: any }): { [key: string]: any } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}

@@ -1,0 +1,176 @@
+import { Token } from 'aws-cdk-lib';
+import { isKnown, Rule } from '../../private/rules';
+import {
+  RabbitMqBindingOptions, RabbitMqPermissions, RabbitMqPolicyOptions, RabbitMqQueueOptions, RabbitMqQueueType, RabbitMqShovelEndpoint,
+  RabbitMqShovelOptions,
+} from '../management/rabbitmq-management-options';
+
+/** One object to apply through the management API, as the rules see it. */
+export interface ManagementSpec {
+  /** `virtualHost`, `user`, `queue`, ... */
+  readonly kind: string;
+  readonly name: string;
+  /** Whether the virtual host already has an object of this kind and name. */
+  readonly taken: boolean;
+  readonly permissions?: RabbitMqPermissions;
+  readonly queue?: RabbitMqQueueOptions & { readonly type: RabbitMqQueueType };
+  readonly binding?: RabbitMqBindingOptions;
+  readonly policy?: RabbitMqPolicyOptions;
+  readonly shovel?: RabbitMqShovelOptions;
+  /** A federation upstream's URI. */
+  readonly uri?: string;
+}
+
+/** RabbitMQ names are at most 255 bytes of UTF-8 (AMQP short strings). */
+const MAX_NAME_BYTES = 255;
+
+function regexProblem(label: string, pattern: string | undefined): string | undefined {
+  if (pattern === undefined || !isKnown(pattern)) {
+    return undefined;
+  }
+  try {
+    new RegExp(pattern);
+    return undefined;
+  } catch (e) {
+    return `'${label}' '${pattern}' is not a regular expression (${(e as Error).message}); allowed: a regular expression, such as '^orders\\\\..*' or '.*' ('^$' grants nothing)`;
+  }
+}
+
+function uriProblem(label: string, uri: string | undefined): string | undefined {
+  if (uri === undefined || Token.isUnresolved(uri)) {
+    return undefined;
+  }
+  return /^amqps?:\/\/[^@/]+(:\d+)?(\/.*)?$/.test(uri)
+    ? undefined
+    : `'${label}' '${uri}' is not allowed; allowed: amqps://host[:port][/vhost] without credentials (they come from the credentials secret at deploy time)`;
+}
+
+function endProblems(label: string, end: RabbitMqShovelEndpoint): string[] {
+  const problems: string[] = [];
+  if ((end.queue === undefined) === (end.exchange === undefined)) {
+    problems.push(`'${label}' names ${end.queue === undefined ? 'neither' : 'both'} a queue and an exchange; allowed: exactly one of queue or exchange`);
+  }
+  const uri = uriProblem(`${label}.uri`, end.uri);
+  if (uri) {
+    problems.push(uri);
+  }
+  if (end.uri && !end.credentials) {
+    problems.push(`'${label}.credentials' is missing: a remote broker needs a user; allowed: a secret with username and password`);
+  }
+  return problems;
+}
+
+export const MANAGEMENT_RULES: ReadonlyArray<Rule<ManagementSpec>> = [
+  {
+    id: 'RabbitMqObjectName',
+    fact: 'F-AU02',
+    summary: 'virtual host, user, queue, exchange, policy, shovel names: 1-255 bytes, no control characters; `amq.` is reserved for queues and exchanges; no user `guest`',
+    check: (s) => {
+      if (!isKnown(s.name) || s.kind === 'binding' || s.kind === 'permission') {
+        return undefined;
+      }
+      const bytes = Buffer.byteLength(s.name, 'utf-8');
+      if (bytes === 0 || bytes > MAX_NAME_BYTES || /[\u0000-\u001f\u007f]/.test(s.name)) {
+        return `${s.kind} name '${s.name}' is not allowed; allowed: 1-${MAX_NAME_BYTES} bytes of UTF-8 without control characters`;
+      }
+      if ((s.kind === 'queue' || s.kind === 'exchange') && s.name.startsWith('amq.')) {
+        return `${s.kind} name '${s.name}' is not allowed; allowed: a name not starting with 'amq.' (reserved by RabbitMQ)`;
+      }
+      if (s.kind === 'user' && s.name === 'guest') {
+        return 'user name \'guest\' is not allowed; allowed: any other name (Amazon MQ refuses guest)';
+      }
+      return undefined;
+    },
+  },
+  {
+    id: 'RabbitMqObjectUnique',
+    fact: 'F-AU02',
+    summary: 'each object once per virtual host (users once per virtual host through addUser; grant() for more)',
+    check: (s) => s.taken ? `${s.kind} '${s.name}' is already defined in this virtual host; allowed: each ${s.kind} once` : undefined,
+  },
+  {
+    id: 'RabbitMqPermissionPatterns',
+    fact: 'F-AU02',
+    summary: 'permissions: configure, write and read are regular expressions that compile',
+    check: (s) => s.permissions && (['configure', 'write', 'read'] as const)
+      .map((k) => regexProblem(`permissions.${k}`, s.permissions![k])).filter((p): p is string => p !== undefined),
+  },
+  {
+    id: 'RabbitMqQueueArguments',
+    fact: 'F-V16, F-V17',
+    summary: 'queues: quorum or classic (Amazon MQ does not support streams); quorum queues are durable, without priorities; delivery limits on quorum queues only; counts and TTLs not negative',
+    check: (s) => {
+      const q = s.queue;
+      if (!q) {
+        return undefined;
+      }
+      const problems: string[] = [];
+      const declaredType = q.arguments?.['x-queue-type'];
+      if (declaredType === 'stream' || (q.type as string) === 'stream') {
+        problems.push(`queue '${s.name}' type 'stream' is not allowed; allowed: quorum or classic (Amazon MQ does not support streams: creating one loses data)`);
+      }
+      if (q.type === RabbitMqQueueType.QUORUM && q.durable === false) {
+        problems.push(`queue '${s.name}' durable false is not allowed with type quorum; allowed: durable (quorum queues are always durable), or type classic`);
+      }
+      if (q.type === RabbitMqQueueType.QUORUM && q.arguments?.['x-max-priority'] !== undefined) {
+        problems.push(`queue '${s.name}' argument 'x-max-priority' is not allowed with type quorum; allowed: a classic queue for priorities`);
+      }
+      if (q.type !== RabbitMqQueueType.QUORUM && q.deliveryLimit !== undefined) {
+        problems.push(`queue '${s.name}' deliveryLimit is not allowed with type ${q.type}; allowed: type quorum`);
+      }
+      for (const [label, value] of [['deliveryLimit', q.deliveryLimit], ['maxLength', q.maxLength], ['messageTtl', q.messageTtl?.toMilliseconds()]] as const) {
+        if (value !== undefined && isKnown(value) && (!Number.isInteger(value) || value < 0)) {
+          problems.push(`queue '${s.name}' ${label} ${value} is not allowed; allowed: a whole number, 0 or more`);
+        }
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'RabbitMqBindingEnds',
+    fact: 'F-AU02',
+    summary: 'bindings: a named source exchange (not the default one) and exactly one destination, queue or exchange',
+    check: (s) => {
+      const b = s.binding;
+      if (!b) {
+        return undefined;
+      }
+      const problems: string[] = [];
+      if (b.source === '') {
+        problems.push('binding \'source\' \'\' (the default exchange) is not allowed; allowed: a named exchange (every queue is bound to the default exchange already)');
+      }
+      if ((b.destinationQueue === undefined) === (b.destinationExchange === undefined)) {
+        problems.push(`binding from '${b.source}' names ${b.destinationQueue === undefined ? 'no' : 'two'} destinations; allowed: exactly one of destinationQueue or destinationExchange`);
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'RabbitMqPolicyDefinition',
+    fact: 'F-AU02',
+    summary: 'policies: the pattern compiles, the definition is not empty, the priority is a whole number 0 or more',
+    check: (s) => {
+      const p = s.policy;
+      if (!p) {
+        return undefined;
+      }
+      const problems = [regexProblem(`${s.kind} '${s.name}' pattern`, p.pattern)].filter((x): x is string => x !== undefined);
+      if (Object.keys(p.definition).length === 0) {
+        problems.push(`${s.kind} '${s.name}' definition is empty; allowed: one or more keys, such as 'dead-letter-exchange' or 'max-length'`);
+      }
+      if (p.priority !== undefined && isKnown(p.priority) && (!Number.isInteger(p.priority) || p.priority < 0)) {
+        problems.push(`${s.kind} '${s.name}' priority ${p.priority} is not allowed; allowed: a whole number, 0 or more`);
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'RabbitMqShovelEnds',
+    fact: 'Amazon MQ plugins page',
+    summary: 'shovels (dynamic only) and federation upstreams: each shovel end names a queue or an exchange, not both; remote URIs carry no credentials, which come from a secret',
+    check: (s) => [
+      ...(s.shovel ? [...endProblems('source', s.shovel.source), ...endProblems('destination', s.shovel.destination)] : []),
+      ...[uriProblem('uri', s.uri)].filter((p): p is string => p !== undefined),
+    ],
+  },
+];
