@@ -121,7 +121,8 @@ async function deleteObject(api: ManagementApi, props: ManagementProperties, pat
     // A binding: POSTed to the collection; delete each binding of the collection with the same key and arguments.
     const wanted = JSON.parse(props.Body ?? '{}') as { routing_key?: string; arguments?: Record<string, unknown> };
     const listed = await api.call('GET', path);
-    const bindings = listed.ok ? await listed.json() as Array<{ routing_key: string; arguments: Record<string, unknown>; properties_key: string }> : [];
+    type Binding = { routing_key: string; arguments: Record<string, unknown>; properties_key: string };
+    const bindings = listed.ok ? await listed.json() as Binding[] : [];
     for (const binding of bindings.filter((b) => b.routing_key === (wanted.routing_key ?? '') && sameArguments(b.arguments, wanted.arguments))) {
       await expectOk(api.call('DELETE', `${path}/${encodeURIComponent(binding.properties_key)}`), props.Kind, path);
     }
