@@ -32,8 +32,8 @@ export function knownRabbitMqKeys(): Set<string> {
  * both stopped by their process IDs (toolchain.md §6.2).
  */
 export class RabbitMqEngine {
-  /** Boots RabbitMQ with `settings` appended to a loopback-only base configuration. */
-  public static async start(settings: string): Promise<RabbitMqEngine> {
+  /** Boots RabbitMQ with `settings` appended to a loopback-only base configuration, and these plugins. */
+  public static async start(settings: string, plugins: string[] = ['rabbitmq_management']): Promise<RabbitMqEngine> {
     const base = fs.mkdtempSync(path.join(os.tmpdir(), 'rabbitmq-'));
     for (const dir of ['mnesia', 'log', 'home']) {
       fs.mkdirSync(path.join(base, dir));
@@ -47,7 +47,7 @@ export class RabbitMqEngine {
       'log.file = false',
       settings,
     ].join('\n'));
-    fs.writeFileSync(path.join(base, 'enabled_plugins'), '[rabbitmq_management].');
+    fs.writeFileSync(path.join(base, 'enabled_plugins'), `[${plugins.join(',')}].`);
     const env = {
       ...process.env,
       HOME: path.join(base, 'home'),
@@ -68,7 +68,7 @@ export class RabbitMqEngine {
     const epmdProcess = spawn('epmd', ['-address', '127.0.0.1', '-port', String(epmd)], { env, cwd: base, stdio: 'ignore' });
     const log = fs.openSync(path.join(base, 'server.log'), 'w');
     const server = spawn(`${RABBITMQ_BIN}/rabbitmq-server`, [], { env, cwd: base, stdio: ['ignore', log, log] });
-    const engine = new RabbitMqEngine(base, env, server, epmdProcess, management);
+    const engine = new RabbitMqEngine(base, env, server, epmdProcess, management, amqp);
     try {
       // Ready when `rabbitmqctl wait` returns; a configuration RabbitMQ refuses makes the server exit first.
       await Promise.race([
@@ -90,6 +90,8 @@ export class RabbitMqEngine {
     private readonly epmd: ChildProcess,
     /** The management API port on 127.0.0.1 (guest/guest). */
     public readonly managementPort: number,
+    /** The AMQP 0-9-1 port on 127.0.0.1. */
+    public readonly amqpPort: number,
   ) {}
 
   public get log(): string {
