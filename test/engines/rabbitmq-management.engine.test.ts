@@ -183,7 +183,7 @@ describe('behaviour with a real AMQP client', () => {
   test('the user cannot publish to what its permissions do not cover', async () => {
     const connection = await amqp.connect(url('orders'));
     const channel = await connection.createChannel();
-    const closed = new Promise<Error>((resolve) => channel.on('error', resolve));
+    const closed = new Promise<Error>((done) => channel.on('error', done));
     channel.publish('amq.topic', 'x', Buffer.from('no'));
     expect(String(await closed)).toMatch(/ACCESS_REFUSED/);
     await connection.close();
