@@ -1,8 +1,9 @@
 // A production RabbitMQ cluster: three nodes over three AZs, 4.2 on Graviton, 200 GiB per node,
 // a customer managed key, logs kept six months, clients allowed from one security group, and a typed
 // rabbitmq.conf (consumer timeout, heartbeat, resource limits within the instance type's maximums), the
-// recommended alarms and a dashboard.
-import { Duration, Size, Stack, StackProps } from 'aws-cdk-lib';
+// recommended alarms and a dashboard. Inside the broker: an `orders` virtual host with an application user,
+// quorum queues, a dead-letter policy and a limits operator policy, applied through the management API.
+import { Duration, Size, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -10,7 +11,7 @@ import { exampleApp } from './app';
 import { exampleVpc } from './network';
 import {
   BrokerDashboard, BrokerEncryption, BrokerInstanceType, DayOfWeek, RabbitMqBroker, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqDeploymentMode,
-  RabbitMqEngineVersion,
+  RabbitMqEngineVersion, RabbitMqExchangeType,
 } from '../src';
 
 export class ProdRabbitMqStack extends Stack {
@@ -43,7 +44,24 @@ export class ProdRabbitMqStack extends Stack {
     const workers = new ec2.SecurityGroup(this, 'Workers', { vpc, description: 'Queue workers' });
     broker.connections.allowDefaultPortFrom(workers, 'AMQPS from queue workers');
 
-    const alarms = broker.addRecommendedAlarms({ maxConnections: 350, queuesWithConsumers: [{ queue: 'jobs' }] });
+    // The management function reads its secrets from Secrets Manager: these subnets have no NAT, so an endpoint.
+    const secretsEndpoint = vpc.addInterfaceEndpoint('SecretsManager', { service: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER });
+    Validations.of(secretsEndpoint).acknowledge({
+      id: 'AwsSolutions-EC23',
+      reason: 'The endpoint admits the VPC CIDR on 443 only (the CDK default); cdk-nag cannot read the CIDR, a token.',
+    });
+    const orders = broker.addVirtualHost('orders', { description: 'Order processing' });
+    orders.addUser('orders-worker', { permissions: { configure: '^$', write: '^orders\\.', read: '^orders\\.' } });
+    orders.addExchange('orders.events', { type: RabbitMqExchangeType.TOPIC });
+    orders.addExchange('orders.dlx', { type: RabbitMqExchangeType.FANOUT });
+    orders.addQueue('jobs', { deliveryLimit: 5 });
+    orders.addQueue('orders.dead', { messageTtl: Duration.days(7) });
+    orders.addBinding({ source: 'orders.events', destinationQueue: 'jobs', routingKey: 'order.*' });
+    orders.addBinding({ source: 'orders.dlx', destinationQueue: 'orders.dead' });
+    orders.addPolicy('dead-letters', { pattern: '^jobs$', definition: { 'dead-letter-exchange': 'orders.dlx' } });
+    orders.addOperatorPolicy('limits', { pattern: '.*', definition: { 'max-length': 100000 } });
+
+    const alarms = broker.addRecommendedAlarms({ maxConnections: 350, queuesWithConsumers: [{ queue: 'jobs', virtualHost: 'orders' }] });
     new BrokerDashboard(this, 'Dashboard', { brokers: [broker], alarms: alarms.alarms });
   }
 }
