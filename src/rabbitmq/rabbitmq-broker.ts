@@ -122,6 +122,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   private readonly logTypes: string[];
   private readonly management: Omit<ManagedBrokerAccess, 'consoleUrls' | 'adminSecret' | 'connections'>;
   private managementProvider?: RabbitMqManagementProvider;
+  private readonly managedUsers = new Set<string>();
 
   constructor(scope: Construct, id: string, props: RabbitMqBrokerProps) {
     super(scope, id);
@@ -210,6 +211,16 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
    */
   public addVirtualHost(name: string, options: RabbitMqVirtualHostOptions = {}): RabbitMqVirtualHost {
     return new RabbitMqVirtualHost(this, `VirtualHost${name === '/' ? 'Default' : name}`, { broker: this, name, ...options });
+  }
+
+  /**
+   * Records a user made through the management API; false when the broker already has one of that name (users are
+   * broker-wide: two definitions would fight over one user). @internal
+   */
+  public _claimUser(username: string): boolean {
+    const free = !this.managedUsers.has(username);
+    this.managedUsers.add(username);
+    return free;
   }
 
   /** The provider that applies management API objects, created with the first one. @internal */

@@ -177,6 +177,8 @@ test('a second user with the same name in another virtual host is refused; grant
   const user = vhost.addUser('app-user', { permissions: PERMS });
   const other = broker.addVirtualHost('other');
   other.grant(user, { configure: '^$', write: '^$', read: '.*' });
+  expect(() => other.addUser('app-user', { permissions: PERMS }))
+    .toThrow("user 'app-user' is already defined on this broker (users are broker-wide); allowed: each user once, and grant() for its permissions in other virtual hosts");
   const objects = Object.values(Template.fromStack(stack).findResources('Custom::AmazonMqRabbitMqObject'));
   expect(objects.filter((o) => o.Properties.Kind === 'permissions').map((o) => o.Properties.Path).sort())
     .toEqual(['/api/permissions/app/app-user', '/api/permissions/other/app-user']);

@@ -62,7 +62,7 @@ export class RabbitMqVirtualHost extends Construct {
    * Manager unless given. Users are broker-wide: give the same user permissions elsewhere with `grant()`.
    */
   public addUser(username: string, options: RabbitMqVirtualHostUserOptions): RabbitMqVirtualHostUser {
-    this.check(`addUser('${username}')`, { kind: 'user', name: username, permissions: options.permissions });
+    this.check(`addUser('${username}')`, { kind: 'user', name: username, permissions: options.permissions }, !this.broker._claimUser(username));
     const secret = options.password
       ?? generateUserSecret(this, `User${username}Secret`, username, `Password of RabbitMQ user ${username} of ${this.broker.node.path}`);
     const user = new RabbitMqManagementObject(this, `User${username}`, {
@@ -194,9 +194,9 @@ export class RabbitMqVirtualHost extends Construct {
   }
 
   /** Runs the rules on one object before anything of it is created; remembers its name. */
-  private check(what: string, spec: Omit<ManagementSpec, 'taken'>): void {
+  private check(what: string, spec: Omit<ManagementSpec, 'taken'>, takenElsewhere = false): void {
     const names = this.used.get(spec.kind) ?? new Set<string>();
-    validateRules(this, `RabbitMqVirtualHost.${what}`, MANAGEMENT_RULES, { ...spec, taken: names.has(spec.name) });
+    validateRules(this, `RabbitMqVirtualHost.${what}`, MANAGEMENT_RULES, { ...spec, taken: takenElsewhere || names.has(spec.name) });
     names.add(spec.name);
     this.used.set(spec.kind, names);
   }

@@ -85,8 +85,10 @@ export const MANAGEMENT_RULES: ReadonlyArray<Rule<ManagementSpec>> = [
   {
     id: 'RabbitMqObjectUnique',
     fact: 'F-AU02',
-    summary: 'each object once per virtual host (users once per virtual host through addUser; grant() for more)',
-    check: (s) => s.taken ? `${s.kind} '${s.name}' is already defined in this virtual host; allowed: each ${s.kind} once` : undefined,
+    summary: 'each object once per virtual host, each user once per broker (grant() gives a user permissions in another virtual host)',
+    check: (s) => s.taken
+      ? `${s.kind} '${s.name}' is already defined ${s.kind === 'user' ? 'on this broker (users are broker-wide)' : 'in this virtual host'}; allowed: each ${s.kind} once${s.kind === 'user' ? ', and grant() for its permissions in other virtual hosts' : ''}`
+      : undefined,
   },
   {
     id: 'RabbitMqPermissionPatterns',
