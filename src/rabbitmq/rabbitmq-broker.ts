@@ -13,6 +13,7 @@ import { RabbitMqBrokerBase, IRabbitMqBroker } from './rabbitmq-broker-base';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
 import { RabbitMqEngineVersion } from './rabbitmq-engine-version';
 import { RABBITMQ_RULES } from './rules';
+import { managementLimitProblems } from './rules/management-limits';
 import { RabbitMqSpec } from './rules/rabbitmq-spec';
 import { baseSpec, createCfnBroker, sharedPropKinds } from '../broker/broker-core';
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
@@ -123,6 +124,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   private readonly management: Omit<ManagedBrokerAccess, 'consoleUrls' | 'adminSecret' | 'connections'>;
   private managementProvider?: RabbitMqManagementProvider;
   private readonly managedUsers = new Set<string>();
+  private readonly virtualHosts: RabbitMqVirtualHost[] = [];
 
   constructor(scope: Construct, id: string, props: RabbitMqBrokerProps) {
     super(scope, id);
@@ -152,6 +154,8 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
       configurationSettings: props.configuration instanceof RabbitMqConfiguration ? props.configuration._settings() : undefined,
     };
     validateRules(this, 'RabbitMqBroker', RABBITMQ_RULES, spec);
+    // At synth, once every virtual host and queue is defined: the counts against the limits in force.
+    this.node.addValidation({ validate: () => managementLimitProblems(spec, this.virtualHosts) });
     if (publiclyAccessible && props.vpc) {
       Annotations.of(this).addWarningV2('cdk-amazon-mq:publicRabbitMqSubnets',
         'A publicly accessible RabbitMQ broker takes no security groups, and subnets given without security groups must be in the default VPC: the subnets of \'vpc\' must belong to the default VPC');
@@ -210,7 +214,9 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
    * `'/'`, the broker's default virtual host, may be added to define objects in it; it is never deleted.
    */
   public addVirtualHost(name: string, options: RabbitMqVirtualHostOptions = {}): RabbitMqVirtualHost {
-    return new RabbitMqVirtualHost(this, `VirtualHost${name === '/' ? 'Default' : name}`, { broker: this, name, ...options });
+    const vhost = new RabbitMqVirtualHost(this, `VirtualHost${name === '/' ? 'Default' : name}`, { broker: this, name, ...options });
+    this.virtualHosts.push(vhost);
+    return vhost;
   }
 
   /**

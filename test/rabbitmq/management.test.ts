@@ -4,7 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import {
-  RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion, RabbitMqExchangeType, RabbitMqManagementObject, RabbitMqQueueType,
+  BrokerInstanceType, RabbitMqBroker, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqDeploymentMode, RabbitMqEngineVersion, RabbitMqExchangeType, RabbitMqManagementObject, RabbitMqQueueType,
   RabbitMqVirtualHost,
 } from '../../src';
 import { onEvent } from '../../src/rabbitmq/management/management-handler';
@@ -243,4 +243,28 @@ describe('the management handler\'s retries and messages (fetch replaced)', () =
     await expect(onEvent({ RequestType: 'Create', ResourceProperties: props }, { secret, fetch, sleep: async () => {} }))
       .rejects.toThrow("queue /api/queues/app/app.in: RabbitMQ answered 401: Login failed. The admin secret does not match the broker's admin user.");
   });
+});
+
+test('virtual hosts and queues beyond the limits in force fail at synth (mq.m7g.medium: 10 virtual hosts; a configured cluster_queue_limit)', () => {
+  const { app, stack, vpc } = stackWithVpc();
+  const medium = new RabbitMqBroker(stack, 'Medium', {
+    vpc,
+    brokerName: 'medium',
+    engineVersion: RabbitMqEngineVersion.V4_2,
+    deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE,
+    instanceType: BrokerInstanceType.M7G_MEDIUM,
+  });
+  for (let i = 0; i < 10; i++) {
+    medium.addVirtualHost(`tenant${i}`);
+  }
+  const limited = new RabbitMqBroker(stack, 'Limited', {
+    vpc,
+    ...RMQ,
+    brokerName: 'limited',
+    configuration: new RabbitMqConfiguration(stack, 'Conf', { engineVersion: RabbitMqEngineVersion.V4_2, data: RabbitMqConfigurationData.fromSettings({ clusterQueueLimit: 2 }) }),
+  });
+  const vhost = limited.addVirtualHost('app');
+  ['a', 'b', 'c'].forEach((q) => vhost.addQueue(`app.${q}`));
+  expect(() => app.synth()).toThrow(/Test\/Medium[\s\S]*addVirtualHost\(\) defines 11 virtual hosts \(with '\/'\); allowed: at most 10 \(vhost_max\) on mq.m7g.medium SINGLE_INSTANCE \[RabbitMqManagementLimits\]/);
+  expect(() => app.synth()).toThrow(/Test\/Limited[\s\S]*addQueue\(\) defines 3 queues; allowed: at most 2 \(cluster_queue_limit\)/);
 });

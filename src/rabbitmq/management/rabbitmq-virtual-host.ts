@@ -40,6 +40,7 @@ export class RabbitMqVirtualHost extends Construct {
   /** Names used in this virtual host, per kind, to refuse the same object twice. */
   private readonly used = new Map<string, Set<string>>();
   private retainedQueues = 0;
+  private queues = 0;
 
   constructor(scope: Construct, id: string, props: RabbitMqVirtualHostProps) {
     super(scope, id);
@@ -77,6 +78,11 @@ export class RabbitMqVirtualHost extends Construct {
     return { username, secret };
   }
 
+  /** How many queues this virtual host defines. @internal */
+  public get _queueCount(): number {
+    return this.queues;
+  }
+
   /** Gives a user of this broker permissions in this virtual host. */
   public grant(user: RabbitMqVirtualHostUser, permissions: RabbitMqPermissions): void {
     this.check(`grant('${user.username}')`, { kind: 'permission', name: user.username, permissions });
@@ -89,6 +95,7 @@ export class RabbitMqVirtualHost extends Construct {
     this.check(`addQueue('${name}')`, { kind: 'queue', name, queue: { ...options, type } });
     const retained = (options.removalPolicy ?? RemovalPolicy.RETAIN) !== RemovalPolicy.DESTROY;
     this.retainedQueues += retained ? 1 : 0;
+    this.queues++;
     this.child('Queue', name, 'queue', ['queues', this.name, name], {
       durable: options.durable ?? true,
       auto_delete: false,

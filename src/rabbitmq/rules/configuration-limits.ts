@@ -8,6 +8,19 @@ const CONNECTIONS = [5000, 10000, 20000, 40000, 80000, 120000, 160000];
 const QUEUES_SINGLE = [20000, 30000, 40000, 60000, 80000, 100000, 120000];
 const QUEUES_CLUSTER = [10000, 15000, 20000, 30000, 40000, 50000, 60000];
 
+/**
+ * The limit in force for a resource-limit key on a broker: the configuration's value when it sets one, else the
+ * maximum of the mq.m7g size and mode, where the table knows it (undefined otherwise).
+ */
+export function rabbitMqLimit(key: string, instanceType: string, mode: RabbitMqDeploymentMode, settings?: Record<string, string>): number | undefined {
+  const configured = settings?.[key];
+  if (configured !== undefined && isKnown(configured) && /^\d+$/.test(configured)) {
+    return Number(configured);
+  }
+  const match = /^mq\.m7g\.(.+)$/.exec(instanceType);
+  return match ? maximum(key, match[1], mode) : undefined;
+}
+
 /** The maximum Amazon MQ accepts for a resource-limit key on an mq.m7g size and mode, where the table knows it. */
 function maximum(key: string, size: string, mode: RabbitMqDeploymentMode): number | undefined {
   const i = SIZES.indexOf(size);
