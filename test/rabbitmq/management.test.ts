@@ -4,8 +4,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import {
-  BrokerInstanceType, RabbitMqBroker, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqDeploymentMode, RabbitMqEngineVersion, RabbitMqExchangeType, RabbitMqManagementObject, RabbitMqQueueType,
-  RabbitMqVirtualHost,
+  BrokerInstanceType, RabbitMqBroker, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqDeploymentMode, RabbitMqEngineVersion,
+  RabbitMqExchangeType, RabbitMqManagementObject, RabbitMqQueueType, RabbitMqVirtualHost,
 } from '../../src';
 import { onEvent } from '../../src/rabbitmq/management/management-handler';
 import { MANAGEMENT_RULES } from '../../src/rabbitmq/rules/management';

@@ -12,7 +12,8 @@ const QUEUES_CLUSTER = [10000, 15000, 20000, 30000, 40000, 50000, 60000];
  * The limit in force for a resource-limit key on a broker: the configuration's value when it sets one, else the
  * maximum of the mq.m7g size and mode, where the table knows it (undefined otherwise).
  */
-export function rabbitMqLimit(key: string, instanceType: string, mode: RabbitMqDeploymentMode, settings?: Record<string, string>): number | undefined {
+export function rabbitMqLimit(key: string, instanceType: string, mode: RabbitMqDeploymentMode,
+  settings?: Record<string, string>): number | undefined {
   const configured = settings?.[key];
   if (configured !== undefined && isKnown(configured) && /^\d+$/.test(configured)) {
     return Number(configured);
