@@ -1,4 +1,4 @@
-import { Lazy, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Fn, Lazy, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -21,10 +21,10 @@ import { generateUserSecret, passwordReference } from '../broker/broker-user-sec
 import { BrokerInstanceType } from '../broker/instance-type';
 import { activeMqLogsResourcePolicy, brokerLogGroup, retainBrokerLogs } from '../broker/logging/broker-logs';
 import { newBrokerSecurityGroup } from '../broker/network';
-import { ActiveMqProtocol } from '../broker/protocol';
+import { ActiveMqProtocol, BrokerProtocol } from '../broker/protocol';
 import { applyImmediately } from '../broker/reboot/apply-immediately';
 import { USER_RULES } from '../broker/rules/users';
-import { RULES_URL } from '../private/errors';
+import { MqValidationError, RULES_URL } from '../private/errors';
 import { checkPropKinds, enumKind } from '../private/prop-kinds';
 import { Rule, validateRules } from '../private/rules';
 
@@ -248,6 +248,37 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
     return this.createUser(user);
   }
 
+  /**
+   * The endpoint of one protocol on one broker instance (1, or 2 for the standby of an active/standby pair), as a
+   * string token: `Fn::Select` over the list attribute, so it can be passed anywhere a string goes.
+   * @param protocol an `ActiveMqProtocol` (the console gives the console URL)
+   * @param instance 1 or 2
+   * @default instance 1
+   */
+  public endpoint(protocol: BrokerProtocol, instance: number = 1): string {
+    return Fn.select(this.instanceIndex(instance), this.endpointList(protocol));
+  }
+
+  /**
+   * The URL ActiveMQ (OpenWire) and Qpid JMS (AMQP) clients connect with: `failover:(<instance 1>,<instance 2>)` for an
+   * active/standby pair, so clients follow the active instance; the single endpoint for a single instance.
+   * @default ActiveMqProtocol.OPENWIRE
+   */
+  public failoverUrl(protocol: BrokerProtocol = ActiveMqProtocol.OPENWIRE): string {
+    if (protocol !== ActiveMqProtocol.OPENWIRE && protocol !== ActiveMqProtocol.AMQP) {
+      throw new MqValidationError(this, `failoverUrl() 'protocol' ${protocol.name} is not allowed; allowed: OpenWire or AMQP (the failover: transport is an ActiveMQ and Qpid JMS client feature)`);
+    }
+    if (this.deploymentMode !== ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ) {
+      return this.endpoint(protocol);
+    }
+    return Fn.join('', ['failover:(', this.endpoint(protocol, 1), ',', this.endpoint(protocol, 2), ')']);
+  }
+
+  /** The private IP address of one broker instance (1, or 2 for the standby). @default instance 1 */
+  public ipAddress(instance: number = 1): string {
+    return Fn.select(this.instanceIndex(instance), this.ipAddresses);
+  }
+
   /** The general log group (`/aws/amazonmq/broker/<id>/general`), when the broker publishes it. */
   public get generalLogGroup(): logs.ILogGroup | undefined {
     return this.logTypes.includes('general') ? brokerLogGroup(this, this.brokerId, 'general') : undefined;
@@ -258,6 +289,28 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
     return this.logTypes.includes('audit') ? brokerLogGroup(this, this.brokerId, 'audit') : undefined;
   }
 
+
+  private endpointList(protocol: BrokerProtocol): string[] {
+    const lists = new Map<BrokerProtocol, string[]>([
+      [ActiveMqProtocol.OPENWIRE, this.openWireEndpoints], [ActiveMqProtocol.AMQP, this.amqpEndpoints],
+      [ActiveMqProtocol.STOMP, this.stompEndpoints], [ActiveMqProtocol.MQTT, this.mqttEndpoints],
+      [ActiveMqProtocol.WSS, this.wssEndpoints], [ActiveMqProtocol.CONSOLE, this.consoleUrls],
+    ]);
+    const list = lists.get(protocol);
+    if (!list) {
+      throw new MqValidationError(this, `'protocol' ${protocol.name} (port ${protocol.port}) is not allowed; allowed: an ActiveMqProtocol (OPENWIRE, AMQP, STOMP, MQTT, WSS, CONSOLE)`);
+    }
+    return list;
+  }
+
+  /** The list index of instance 1 or 2; 2 only for an active/standby pair. */
+  private instanceIndex(instance: number): number {
+    const max = this.deploymentMode === ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ ? 2 : 1;
+    if (!Number.isInteger(instance) || instance < 1 || instance > max) {
+      throw new MqValidationError(this, `'instance' ${instance} is not allowed with deploymentMode ${this.deploymentMode}; allowed: ${max === 2 ? '1 or 2' : '1'}`);
+    }
+    return instance - 1;
+  }
 
   private createUser(user: ActiveMqUserProps): ActiveMqUser {
     const id = Token.isUnresolved(user.username) ? `User${this.userList.length}` : `User${user.username}`;

@@ -1,4 +1,4 @@
-import { Annotations, RemovalPolicy, Size } from 'aws-cdk-lib';
+import { Annotations, Fn, RemovalPolicy, Size } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -206,6 +206,16 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     if (props.applyImmediately) {
       applyImmediately(this, resource);
     }
+  }
+
+  /** The AMQPS endpoint (`amqps://<host>:5671`), as a string token. */
+  public get amqpsEndpoint(): string {
+    return Fn.select(0, this.amqpsEndpoints);
+  }
+
+  /** The web console and management API URL (`https://<host>`), as a string token. */
+  public get managementUrl(): string {
+    return Fn.select(0, this.consoleUrls);
   }
 
   /**

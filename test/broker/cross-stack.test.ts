@@ -1,4 +1,4 @@
-import { App, Fn, Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
@@ -15,8 +15,8 @@ test('an application stack uses the broker endpoints and opens the port without 
   });
   const appStack = new Stack(app, 'Orders', { env });
   const appSecurityGroup = new ec2.SecurityGroup(appStack, 'App', { vpc });
-  new ssm.StringParameter(appStack, 'Primary', { stringValue: Fn.select(0, broker.openWireEndpoints) });
-  new ssm.StringParameter(appStack, 'Failover', { stringValue: Fn.join('', ['failover:(', Fn.join(',', broker.openWireEndpoints), ')']) });
+  new ssm.StringParameter(appStack, 'Failover', { stringValue: broker.failoverUrl() });
+  new ssm.StringParameter(appStack, 'Console', { stringValue: broker.endpoint(ActiveMqProtocol.CONSOLE, 2) });
   appSecurityGroup.connections.allowTo(broker, ec2.Port.tcp(ActiveMqProtocol.OPENWIRE.port), 'OpenWire to the broker');
 
   expect(() => app.synth()).not.toThrow();
