@@ -37,3 +37,4 @@ export * from './monitoring/broker-alarm-options';
 export * from './monitoring/activemq-broker-alarms';
 export * from './monitoring/rabbitmq-broker-alarms';
 export * from './monitoring/broker-dashboard';
+export * from './event-sources/mq-event-source';

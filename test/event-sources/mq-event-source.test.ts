@@ -1,0 +1,105 @@
+import { App, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import {
+  ActiveMqBroker, ActiveMqDeploymentMode, ActiveMqEngineVersion, ActiveMqEventSource, RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion,
+  RabbitMqEventSource,
+} from '../../src';
+import { stackWithVpc } from '../util/stacks';
+
+function consumer(stack: Stack, id = 'Consumer'): lambda.Function {
+  return new lambda.Function(stack, id, { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {};') });
+}
+
+describe('ActiveMqEventSource', () => {
+  const { stack, vpc } = stackWithVpc();
+  const broker = new ActiveMqBroker(stack, 'Broker', {
+    vpc,
+    brokerName: 'orders',
+    engineVersion: ActiveMqEngineVersion.V5_19,
+    deploymentMode: ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ,
+    users: [{ username: 'orders-consumer' }],
+  });
+  const fn = consumer(stack);
+  fn.addEventSource(new ActiveMqEventSource(broker, { queue: 'orders.in', batchSize: 10, maxBatchingWindow: Duration.seconds(5) }));
+  const template = Template.fromStack(stack);
+
+  test('one mapping: the broker ARN, the queue, the user\'s secret, the batching', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Broker'), 'Arn'] },
+      Queues: ['orders.in'],
+      BatchSize: 10,
+      MaximumBatchingWindowInSeconds: 5,
+      SourceAccessConfigurations: [{ Type: 'BASIC_AUTH', URI: { Ref: Match.stringLikeRegexp('^BrokerUserorderconsumer|^BrokerUserordersconsumer') } }],
+    });
+  });
+
+  test('the role may describe this broker, read this secret, and manage the poller\'s network interfaces', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(statements).toEqual(expect.arrayContaining([
+      expect.objectContaining({ Action: 'mq:DescribeBroker', Resource: stack.resolve(broker.brokerArn) }),
+      expect.objectContaining({ Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: stack.resolve(broker.users[0].secret.secretArn) }),
+      expect.objectContaining({ Action: expect.arrayContaining(['ec2:CreateNetworkInterface', 'ec2:DescribeVpcs']), Resource: '*' }),
+    ]));
+  });
+
+  test('the broker\'s group admits itself on OpenWire (the poller uses the broker\'s subnets and groups)', () => {
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      FromPort: 61617,
+      ToPort: 61617,
+      SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BrokerSecurityGroup'), 'GroupId'] },
+      GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BrokerSecurityGroup'), 'GroupId'] },
+    });
+  });
+});
+
+test('RabbitMqEventSource: the virtual host and the admin secret by default', () => {
+  const { stack, vpc } = stackWithVpc();
+  const broker = new RabbitMqBroker(stack, 'Broker', { vpc, brokerName: 'events', engineVersion: RabbitMqEngineVersion.V4_2, deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE });
+  consumer(stack).addEventSource(new RabbitMqEventSource(broker, { queue: 'jobs', virtualHost: 'orders' }));
+  Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+    Queues: ['jobs'],
+    SourceAccessConfigurations: [
+      { Type: 'BASIC_AUTH', URI: { Ref: Match.stringLikeRegexp('^BrokerAdminSecret') } },
+      { Type: 'VIRTUAL_HOST', URI: 'orders' },
+    ],
+  });
+});
+
+test.each<[string, object, string]>([
+  ['a batch size above 10000', { queue: 'q', batchSize: 10_001 }, "'batchSize' 10001 is not allowed; allowed: a whole number from 1 to 10000 [MqEventSourceLimits]"],
+  ['a batching window above 5 minutes', { queue: 'q', maxBatchingWindow: Duration.minutes(6) }, "'maxBatchingWindow' 6 minutes is not allowed; allowed: at most 5 minutes"],
+  ['an empty queue name', { queue: '' }, "'queue' '' is not allowed; allowed: 1-1000 characters"],
+  ['a virtual host event source mappings cannot name', { queue: 'q', virtualHost: 'orders east' }, "'virtualHost' 'orders east' is not allowed"],
+])('rejects %s at synth', (_, props, message) => {
+  const stack = new Stack();
+  const broker = RabbitMqBroker.fromBrokerArn(stack, 'Imported', 'arn:aws:mq:us-east-1:123456789012:broker:events:b-1234');
+  const credentials = secretsmanager.Secret.fromSecretNameV2(stack, 'Creds', 'mq-user');
+  expect(() => consumer(stack).addEventSource(new RabbitMqEventSource(broker, { credentials, ...props } as never))).toThrow(message);
+});
+
+test('an imported broker needs credentials', () => {
+  const stack = new Stack();
+  const broker = ActiveMqBroker.fromBrokerArn(stack, 'Imported', 'arn:aws:mq:us-east-1:123456789012:broker:orders:b-1234');
+  expect(() => consumer(stack).addEventSource(new ActiveMqEventSource(broker, { queue: 'orders.in' }))).toThrow("ActiveMqEventSource: 'credentials' is missing");
+});
+
+test('cdk-nag is clean on a function consuming a broker queue', () => {
+  const app = new App();
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const stack = new Stack(app, 'Nag', { env: { account: '123456789012', region: 'eu-west-1' } });
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0, subnetConfiguration: [{ name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+  Validations.of(vpc).acknowledge({ id: 'AwsSolutions-VPC7', reason: 'test VPC' });
+  const broker = new ActiveMqBroker(stack, 'Broker', { vpc, brokerName: 'orders', engineVersion: ActiveMqEngineVersion.V5_19, deploymentMode: ActiveMqDeploymentMode.SINGLE_INSTANCE });
+  const fn = consumer(stack);
+  Validations.of(fn).acknowledge(
+    // The test's own function, not the library's: its managed role and runtime are the caller's choices.
+    { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: 'test function' },
+    { id: 'AwsSolutions-L1', reason: 'test function' },
+  );
+  fn.addEventSource(new ActiveMqEventSource(broker, { queue: 'orders.in' }));
+  expect(() => app.synth()).not.toThrow();
+});
