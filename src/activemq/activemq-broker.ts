@@ -134,6 +134,10 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
   public readonly ipAddresses: string[];
   /** The engine version actually running, with its patch number. @attribute */
   public readonly engineVersionCurrent: string;
+  /** The ID of the configuration the broker runs (Amazon MQ's default one when none is given). @attribute */
+  public readonly configurationId: string;
+  /** The revision of that configuration the broker runs. @attribute */
+  public readonly configurationRevision: number;
 
   private spec: ActiveMqSpec;
   private readonly userList: Array<ActiveMqUserProps & ActiveMqUser> = [];
@@ -218,6 +222,8 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
     this.consoleUrls = resource.attrConsoleUrLs;
     this.ipAddresses = resource.attrIpAddresses;
     this.engineVersionCurrent = resource.attrEngineVersionCurrent;
+    this.configurationId = resource.attrConfigurationId;
+    this.configurationRevision = resource.attrConfigurationRevision;
 
     if (logTypes.length > 0) {
       if (logOptions.resourcePolicy ?? true) {

@@ -119,6 +119,10 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   public readonly consoleUrls: string[];
   /** The engine version actually running, with its patch number. @attribute */
   public readonly engineVersionCurrent: string;
+  /** The ID of the configuration the broker runs (Amazon MQ's default one when none is given). @attribute */
+  public readonly configurationId: string;
+  /** The revision of that configuration the broker runs. @attribute */
+  public readonly configurationRevision: number;
 
   private readonly logTypes: string[];
   private readonly management: Omit<ManagedBrokerAccess, 'consoleUrls' | 'adminSecret' | 'connections'>;
@@ -198,6 +202,8 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     this.amqpsEndpoints = resource.attrAmqpEndpoints;
     this.consoleUrls = resource.attrConsoleUrLs;
     this.engineVersionCurrent = resource.attrEngineVersionCurrent;
+    this.configurationId = resource.attrConfigurationId;
+    this.configurationRevision = resource.attrConfigurationRevision;
 
     if (general) {
       // RabbitMQ publishes through its service-linked role: no resource policy (mq-facts F-L03).

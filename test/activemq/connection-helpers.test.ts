@@ -44,3 +44,13 @@ test('RabbitMQ gives its AMQPS endpoint and management URL as strings', () => {
   expect(stack.resolve(rabbit.amqpsEndpoint)).toEqual(select(0, 'AmqpEndpoints'));
   expect(stack.resolve(rabbit.managementUrl)).toEqual(select(0, 'ConsoleURLs'));
 });
+
+test('both engines surface the configuration ID and revision they run', () => {
+  const { stack, broker: amq } = broker(ActiveMqDeploymentMode.SINGLE_INSTANCE);
+  expect(stack.resolve(amq.configurationId)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Broker/), 'ConfigurationId'] });
+  expect(stack.resolve(amq.configurationRevision)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Broker/), 'ConfigurationRevision'] });
+  const rabbit = new RabbitMqBroker(new Stack(), 'Broker', {
+    publiclyAccessible: true, brokerName: 'events', engineVersion: RabbitMqEngineVersion.V4_2, deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE,
+  });
+  expect(Stack.of(rabbit).resolve(rabbit.configurationId)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Broker/), 'ConfigurationId'] });
+});
