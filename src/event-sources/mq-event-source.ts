@@ -1,13 +1,14 @@
-import { Duration, Names, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Names, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { MQ_EVENT_SOURCE_RULES } from './rules';
 import { ActiveMqBroker } from '../activemq/activemq-broker';
 import { IActiveMqBroker } from '../activemq/activemq-broker-base';
 import { BrokerProtocol, ActiveMqProtocol, RabbitMqProtocol } from '../broker/protocol';
-import { MqValidationError, RULES_URL } from '../private/errors';
-import { isKnown } from '../private/rules';
+import { MqValidationError } from '../private/errors';
+import { validateRules } from '../private/rules';
 import { RabbitMqBroker } from '../rabbitmq/rabbitmq-broker';
 import { IRabbitMqBroker } from '../rabbitmq/rabbitmq-broker-base';
 
@@ -54,12 +55,6 @@ export interface RabbitMqEventSourceProps extends MqEventSourceOptions {
   readonly virtualHost?: string;
 }
 
-/** Event source mapping limits for Amazon MQ (mq-facts F-ESM2..F-ESM4). */
-const MAX_BATCH_SIZE = 10_000;
-const MAX_WINDOW = Duration.minutes(5);
-const MAX_QUEUE_NAME = 1000;
-const VIRTUAL_HOST = /^[a-zA-Z0-9\-/*:_+=.@]{1,200}$/;
-
 /** The mapping, its grants and its network path; shared by both engines, which differ in protocol and access types. */
 function bindMqEventSource(target: lambda.IFunction, broker: IActiveMqBroker | IRabbitMqBroker, options: MqEventSourceOptions,
   credentials: secretsmanager.ISecret, protocol: BrokerProtocol, extraAccess: lambda.SourceAccessConfiguration[]): lambda.EventSourceMapping {
@@ -99,27 +94,6 @@ function bindMqEventSource(target: lambda.IFunction, broker: IActiveMqBroker | I
   return mapping;
 }
 
-function validate(scope: lambda.IFunction, className: string, options: MqEventSourceOptions, virtualHost?: string): void {
-  const problems: string[] = [];
-  if (isKnown(options.queue) && (options.queue.length < 1 || options.queue.length > MAX_QUEUE_NAME)) {
-    problems.push(`'queue' '${options.queue}' is not allowed; allowed: 1-${MAX_QUEUE_NAME} characters`);
-  }
-  const batch = options.batchSize;
-  if (batch !== undefined && isKnown(batch) && (!Number.isInteger(batch) || batch < 1 || batch > MAX_BATCH_SIZE)) {
-    problems.push(`'batchSize' ${options.batchSize} is not allowed; allowed: a whole number from 1 to ${MAX_BATCH_SIZE}`);
-  }
-  const window = options.maxBatchingWindow;
-  if (window && !Token.isUnresolved(window.toSeconds()) && window.toSeconds() > MAX_WINDOW.toSeconds()) {
-    problems.push(`'maxBatchingWindow' ${options.maxBatchingWindow.toHumanString()} is not allowed; allowed: at most 5 minutes`);
-  }
-  if (virtualHost !== undefined && isKnown(virtualHost) && !VIRTUAL_HOST.test(virtualHost)) {
-    problems.push(`'virtualHost' '${virtualHost}' is not allowed; allowed: 1-200 characters of A-Z, a-z, 0-9 and - / * : _ + = . @ (what event source mappings accept)`);
-  }
-  if (problems.length > 0) {
-    throw new MqValidationError(scope, `${className} validation failed:\n${problems.map((p) => `  - ${p} [MqEventSourceLimits]`).join('\n')}\nEach [rule] is explained in the README's rule table: ${RULES_URL}`);
-  }
-}
-
 /**
  * A Lambda event source consuming an ActiveMQ queue (`lambda.IEventSource`). Grants what the poller needs (describe the
  * broker, read the credentials, manage its network interfaces) and opens the broker's security group to it.
@@ -135,7 +109,7 @@ export class ActiveMqEventSource implements lambda.IEventSource {
   constructor(private readonly broker: IActiveMqBroker, private readonly props: ActiveMqEventSourceProps) {}
 
   public bind(target: lambda.IFunction): void {
-    validate(target, 'ActiveMqEventSource', this.props);
+    validateRules(target, 'ActiveMqEventSource', MQ_EVENT_SOURCE_RULES, this.props);
     const credentials = this.props.credentials ?? (this.broker instanceof ActiveMqBroker ? this.broker.users[0]?.secret : undefined);
     if (!credentials) {
       throw new MqValidationError(target, 'ActiveMqEventSource: \'credentials\' is missing; allowed: a secret with username and password (required for imported brokers and brokers without users)');
@@ -167,7 +141,7 @@ export class RabbitMqEventSource implements lambda.IEventSource {
   constructor(private readonly broker: IRabbitMqBroker, private readonly props: RabbitMqEventSourceProps) {}
 
   public bind(target: lambda.IFunction): void {
-    validate(target, 'RabbitMqEventSource', this.props, this.props.virtualHost);
+    validateRules(target, 'RabbitMqEventSource', MQ_EVENT_SOURCE_RULES, this.props);
     const credentials = this.props.credentials ?? (this.broker instanceof RabbitMqBroker ? this.broker.adminSecret : undefined);
     if (!credentials) {
       throw new MqValidationError(target, 'RabbitMqEventSource: \'credentials\' is missing; allowed: a secret with username and password (required for imported brokers)');

@@ -33,6 +33,12 @@ const FRAMEWORK_ACKNOWLEDGEMENTS = [
  * each writes only its own log group. Callers add what the handlers may do to `onEventRole`/`isCompleteRole`.
  */
 export class ScopedProvider extends Construct {
+  /** The stack's one provider under `id`, created by `create` on first use. */
+  protected static stackSingleton<T extends ScopedProvider>(scope: Construct, id: string, create: (stack: Stack) => T): T {
+    const stack = Stack.of(scope);
+    return (stack.node.tryFindChild(id) as T | undefined) ?? create(stack);
+  }
+
   public readonly serviceToken: string;
   public readonly onEventRole: iam.Role;
   public readonly isCompleteRole?: iam.Role;

@@ -30,12 +30,8 @@ export const LOGS_RESOURCE_POLICY_NAME = 'cdk-amazon-mq-AmazonMQLogs';
  */
 class BrokerLogsProvider extends ScopedProvider {
   public static of(scope: Construct): BrokerLogsProvider {
-    const stack = Stack.of(scope);
-    const id = 'AmazonMqLogsProvider';
-    return (stack.node.tryFindChild(id) as BrokerLogsProvider | undefined) ?? new BrokerLogsProvider(stack, id);
+    return ScopedProvider.stackSingleton(scope, 'AmazonMqLogsProvider', (stack) => new BrokerLogsProvider(stack, 'AmazonMqLogsProvider'));
   }
-
-  private resourcePolicyAllowed = false;
 
   private constructor(scope: Construct, id: string) {
     super(scope, id, {
@@ -65,12 +61,11 @@ class BrokerLogsProvider extends ScopedProvider {
     });
   }
 
-  /** Lets the function put resource policies: CloudWatch Logs has no resource-level permission for that action. */
+  /**
+   * Lets the function put resource policies: CloudWatch Logs has no resource-level permission for that action.
+   * Called once per stack, with the stack's one resource policy.
+   */
   public allowResourcePolicy(): void {
-    if (this.resourcePolicyAllowed) {
-      return;
-    }
-    this.resourcePolicyAllowed = true;
     this.onEventRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['logs:PutResourcePolicy'], resources: ['*'] }));
     Validations.of(this.onEventRole).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

@@ -46,12 +46,8 @@ function withoutPasswords(users: unknown): unknown {
 /** One provider per stack, shared by its brokers; each broker adds its own ARN to the handlers' policies. */
 class RebootProvider extends ScopedProvider {
   public static of(scope: Construct): RebootProvider {
-    const stack = Stack.of(scope);
-    const id = 'AmazonMqBrokerRebootProvider';
-    return (stack.node.tryFindChild(id) as RebootProvider | undefined) ?? new RebootProvider(stack, id);
+    return ScopedProvider.stackSingleton(scope, 'AmazonMqBrokerRebootProvider', (stack) => new RebootProvider(stack, 'AmazonMqBrokerRebootProvider'));
   }
-
-  private stackStatusAllowed = false;
 
   private constructor(scope: Construct, id: string) {
     super(scope, id, {
@@ -64,15 +60,13 @@ class RebootProvider extends ScopedProvider {
       // Longer than REBOOT_TIMEOUT, so isComplete's own message (with the broker state) is the one users see.
       totalTimeout: REBOOT_TIMEOUT.plus(Duration.minutes(5)),
     });
+    // onEvent tells a rollback by this stack's status.
+    this.onEventRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['cloudformation:DescribeStacks'], resources: [Aws.STACK_ID] }));
   }
 
-  /** Lets the handlers reboot and describe `broker`, and read this stack's status (a rollback), and nothing else. */
+  /** Lets the handlers reboot and describe `broker`, and nothing else. */
   public allow(broker: IBroker): void {
     broker.grant(this.onEventRole, 'mq:RebootBroker', 'mq:DescribeBroker');
     broker.grant(this.isCompleteRole!, 'mq:DescribeBroker');
-    if (!this.stackStatusAllowed) {
-      this.stackStatusAllowed = true;
-      this.onEventRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['cloudformation:DescribeStacks'], resources: [Aws.STACK_ID] }));
-    }
   }
 }

@@ -1,0 +1,41 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import type { MqEventSourceOptions } from './mq-event-source';
+import { isKnown, Rule } from '../private/rules';
+
+/** Event source mapping limits for Amazon MQ (mq-facts F-ESM2..F-ESM4). */
+const MAX_BATCH_SIZE = 10_000;
+const MAX_WINDOW = Duration.minutes(5);
+const MAX_QUEUE_NAME = 1000;
+const VIRTUAL_HOST = /^[a-zA-Z0-9\-/*:_+=.@]{1,200}$/;
+
+/** What the event source rule reads: the options, and the virtual host for RabbitMQ. */
+export interface EventSourceSpec extends MqEventSourceOptions {
+  readonly virtualHost?: string;
+}
+
+export const MQ_EVENT_SOURCE_RULES: ReadonlyArray<Rule<EventSourceSpec>> = [
+  {
+    id: 'MqEventSourceLimits',
+    fact: 'F-ESM2..F-ESM4',
+    summary: 'one queue of 1-1000 characters, batch size 1-10000, batching window at most 5 minutes, a virtual host of 1-200 characters of `A-Za-z0-9-/*:_+=.@`',
+    check: (s) => {
+      const problems: string[] = [];
+      if (isKnown(s.queue) && (s.queue.length < 1 || s.queue.length > MAX_QUEUE_NAME)) {
+        problems.push(`'queue' '${s.queue}' is not allowed; allowed: 1-${MAX_QUEUE_NAME} characters`);
+      }
+      const batch = s.batchSize;
+      if (batch !== undefined && isKnown(batch) && (!Number.isInteger(batch) || batch < 1 || batch > MAX_BATCH_SIZE)) {
+        problems.push(`'batchSize' ${batch} is not allowed; allowed: a whole number from 1 to ${MAX_BATCH_SIZE}`);
+      }
+      const window = s.maxBatchingWindow;
+      if (window && !Token.isUnresolved(window.toSeconds()) && window.toSeconds() > MAX_WINDOW.toSeconds()) {
+        problems.push(`'maxBatchingWindow' ${window.toHumanString()} is not allowed; allowed: at most 5 minutes`);
+      }
+      if (s.virtualHost !== undefined && isKnown(s.virtualHost) && !VIRTUAL_HOST.test(s.virtualHost)) {
+        problems.push(`'virtualHost' '${s.virtualHost}' is not allowed; allowed: 1-200 characters of A-Z, a-z, 0-9 and - / * : _ + = . @ (what event source mappings accept)`);
+      }
+      return problems;
+    },
+  },
+];
+
