@@ -1,7 +1,10 @@
+import { Fn } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { ActiveMqDeploymentMode, ActiveMqStorageType } from './activemq-deployment-mode';
+import { checkInstance, instanceCount } from './activemq-endpoints';
 import { ActiveMqDestination } from './configuration/activemq-destination';
 import { BrokerBase, IBroker } from '../broker/broker-base';
+import { ActiveMqProtocol, BrokerProtocol } from '../broker/protocol';
 import { ActiveMqAlarmOptions, ActiveMqBrokerAlarms } from '../monitoring/activemq-broker-alarms';
 import { checkFirstRecommendedAlarms, RECOMMENDED_ALARMS_ID } from '../monitoring/alarm-helpers';
 import { acrossInstances, amazonMqMetric, requireName } from '../monitoring/amazon-mq-metric';
@@ -27,6 +30,20 @@ export interface IActiveMqBroker extends IBroker {
   readonly deploymentMode: ActiveMqDeploymentMode;
   /** The storage type, when known (EBS brokers publish BurstBalance and volume operations). */
   readonly storageType?: ActiveMqStorageType;
+
+  /**
+   * The endpoint of one protocol on one broker instance, as a string (a token for a broker made here:
+   * `Fn::Select` over the list attribute, so it can be passed anywhere a string goes).
+   * @param protocol an `ActiveMqProtocol` (CONSOLE gives the web console URL)
+   * @param instance 1, or 2 for the standby of an active/standby pair
+   */
+  endpoint(protocol: BrokerProtocol, instance?: number): string;
+  /**
+   * The URL ActiveMQ (OpenWire) and Qpid JMS (AMQP) clients connect with: `failover:(<instance 1>,<instance 2>)`
+   * for an active/standby pair, so clients follow the active instance; the single endpoint for a single instance.
+   * @param protocol OPENWIRE (default) or AMQP
+   */
+  failoverUrl(protocol?: BrokerProtocol): string;
 
   /**
    * Creates the recommended alarms for this broker (CPU, heap, stores, dead letters, and the queues you name).
@@ -118,6 +135,21 @@ export interface IActiveMqBroker extends IBroker {
 export abstract class ActiveMqBrokerBase extends BrokerBase implements IActiveMqBroker {
   public abstract readonly deploymentMode: ActiveMqDeploymentMode;
   public abstract readonly storageType?: ActiveMqStorageType;
+
+  public abstract endpoint(protocol: BrokerProtocol, instance?: number): string;
+
+  /**
+   * @default ActiveMqProtocol.OPENWIRE
+   */
+  public failoverUrl(protocol: BrokerProtocol = ActiveMqProtocol.OPENWIRE): string {
+    if (protocol !== ActiveMqProtocol.OPENWIRE && protocol !== ActiveMqProtocol.AMQP) {
+      throw new MqValidationError(this, `failoverUrl() 'protocol' ${protocol.name} is not allowed; allowed: OpenWire or AMQP (the failover: transport is an ActiveMQ and Qpid JMS client feature)`);
+    }
+    if (instanceCount(this.deploymentMode) === 1) {
+      return this.endpoint(protocol);
+    }
+    return Fn.join('', ['failover:(', this.endpoint(protocol, 1), ',', this.endpoint(protocol, 2), ')']);
+  }
 
   public addRecommendedAlarms(options?: ActiveMqAlarmOptions): ActiveMqBrokerAlarms {
     checkFirstRecommendedAlarms(this);
@@ -310,11 +342,9 @@ export abstract class ActiveMqBrokerBase extends BrokerBase implements IActiveMq
     metricName: string, statistic: string, dimensions: Record<string, string>, options: ActiveMqMetricOptions = {},
   ): cloudwatch.IMetric {
     const { instance, ...metricOptions } = options;
-    const count = this.deploymentMode === ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ ? 2 : 1;
-    if (instance !== undefined && !(Number.isInteger(instance) && instance >= 1 && instance <= count)) {
-      throw new MqValidationError(this, `'instance' ${instance} is not allowed with deploymentMode ${this.deploymentMode}; allowed: ${count === 2 ? '1 or 2' : '1'}`);
-    }
-    const instances = instance !== undefined ? [instance] : Array.from({ length: count }, (_, i) => i + 1);
+    const instances = instance !== undefined
+      ? [checkInstance(this, this.deploymentMode, instance)]
+      : Array.from({ length: instanceCount(this.deploymentMode) }, (_, i) => i + 1);
     const metrics = instances.map((i) => amazonMqMetric(this, metricName, { Broker: `${this.brokerName}-${i}`, ...dimensions }, statistic, metricOptions));
     return acrossInstances(metricName, metrics, metricOptions.statistic ?? statistic);
   }

@@ -9,6 +9,7 @@ import { ActiveMqAuthentication } from './activemq-authentication';
 import { ActiveMqBrokerAttributes } from './activemq-broker-attributes';
 import { ActiveMqBrokerBase, IActiveMqBroker } from './activemq-broker-base';
 import { ActiveMqDeploymentMode, ActiveMqStorageType } from './activemq-deployment-mode';
+import { checkInstance, endpointScheme } from './activemq-endpoints';
 import { ActiveMqEngineVersion } from './activemq-engine-version';
 import { ActiveMqUser, ActiveMqUserOptions, ActiveMqUserProps } from './activemq-user';
 import { ImportedActiveMqBroker } from './imported-activemq-broker';
@@ -24,7 +25,7 @@ import { newBrokerSecurityGroup } from '../broker/network';
 import { ActiveMqProtocol, BrokerProtocol } from '../broker/protocol';
 import { applyImmediately } from '../broker/reboot/apply-immediately';
 import { USER_RULES } from '../broker/rules/users';
-import { MqValidationError, RULES_URL } from '../private/errors';
+import { RULES_URL } from '../private/errors';
 import { checkPropKinds, enumKind } from '../private/prop-kinds';
 import { Rule, validateRules } from '../private/rules';
 
@@ -254,35 +255,15 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
     return this.createUser(user);
   }
 
-  /**
-   * The endpoint of one protocol on one broker instance (1, or 2 for the standby of an active/standby pair), as a
-   * string token: `Fn::Select` over the list attribute, so it can be passed anywhere a string goes.
-   * @param protocol an `ActiveMqProtocol` (the console gives the console URL)
-   * @param instance 1 or 2
-   * @default instance 1
-   */
+  /** `Fn::Select` over the protocol's list attribute. @default instance 1 */
   public endpoint(protocol: BrokerProtocol, instance: number = 1): string {
-    return Fn.select(this.instanceIndex(instance), this.endpointList(protocol));
-  }
-
-  /**
-   * The URL ActiveMQ (OpenWire) and Qpid JMS (AMQP) clients connect with: `failover:(<instance 1>,<instance 2>)` for an
-   * active/standby pair, so clients follow the active instance; the single endpoint for a single instance.
-   * @default ActiveMqProtocol.OPENWIRE
-   */
-  public failoverUrl(protocol: BrokerProtocol = ActiveMqProtocol.OPENWIRE): string {
-    if (protocol !== ActiveMqProtocol.OPENWIRE && protocol !== ActiveMqProtocol.AMQP) {
-      throw new MqValidationError(this, `failoverUrl() 'protocol' ${protocol.name} is not allowed; allowed: OpenWire or AMQP (the failover: transport is an ActiveMQ and Qpid JMS client feature)`);
-    }
-    if (this.deploymentMode !== ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ) {
-      return this.endpoint(protocol);
-    }
-    return Fn.join('', ['failover:(', this.endpoint(protocol, 1), ',', this.endpoint(protocol, 2), ')']);
+    endpointScheme(this, protocol);
+    return Fn.select(checkInstance(this, this.deploymentMode, instance) - 1, this.endpointList(protocol));
   }
 
   /** The private IP address of one broker instance (1, or 2 for the standby). @default instance 1 */
   public ipAddress(instance: number = 1): string {
-    return Fn.select(this.instanceIndex(instance), this.ipAddresses);
+    return Fn.select(checkInstance(this, this.deploymentMode, instance) - 1, this.ipAddresses);
   }
 
   /** The general log group (`/aws/amazonmq/broker/<id>/general`), when the broker publishes it. */
@@ -296,26 +277,14 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
   }
 
 
+  /** The list attribute of a protocol's endpoints (the protocol is checked by endpointScheme). */
   private endpointList(protocol: BrokerProtocol): string[] {
     const lists = new Map<BrokerProtocol, string[]>([
       [ActiveMqProtocol.OPENWIRE, this.openWireEndpoints], [ActiveMqProtocol.AMQP, this.amqpEndpoints],
       [ActiveMqProtocol.STOMP, this.stompEndpoints], [ActiveMqProtocol.MQTT, this.mqttEndpoints],
       [ActiveMqProtocol.WSS, this.wssEndpoints], [ActiveMqProtocol.CONSOLE, this.consoleUrls],
     ]);
-    const list = lists.get(protocol);
-    if (!list) {
-      throw new MqValidationError(this, `'protocol' ${protocol.name} (port ${protocol.port}) is not allowed; allowed: an ActiveMqProtocol (OPENWIRE, AMQP, STOMP, MQTT, WSS, CONSOLE)`);
-    }
-    return list;
-  }
-
-  /** The list index of instance 1 or 2; 2 only for an active/standby pair. */
-  private instanceIndex(instance: number): number {
-    const max = this.deploymentMode === ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ ? 2 : 1;
-    if (!Number.isInteger(instance) || instance < 1 || instance > max) {
-      throw new MqValidationError(this, `'instance' ${instance} is not allowed with deploymentMode ${this.deploymentMode}; allowed: ${max === 2 ? '1 or 2' : '1'}`);
-    }
-    return instance - 1;
+    return lists.get(protocol)!;
   }
 
   private createUser(user: ActiveMqUserProps): ActiveMqUser {

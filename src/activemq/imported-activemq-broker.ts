@@ -3,9 +3,9 @@ import { Construct } from 'constructs';
 import { ActiveMqBrokerAttributes } from './activemq-broker-attributes';
 import { ActiveMqBrokerBase } from './activemq-broker-base';
 import { ActiveMqDeploymentMode, ActiveMqStorageType } from './activemq-deployment-mode';
-import { environmentArn } from '../broker/broker-attributes';
-import { importedBrokerIdentity } from '../broker/imported-broker';
-import { ActiveMqProtocol } from '../broker/protocol';
+import { checkInstance, endpointScheme } from './activemq-endpoints';
+import { brokerHost, BrokerIdentity, brokerIdentity, environmentArn, importedConnections } from '../broker/imported-broker';
+import { ActiveMqProtocol, BrokerProtocol } from '../broker/protocol';
 
 /** An existing ActiveMQ broker. */
 export class ImportedActiveMqBroker extends ActiveMqBrokerBase {
@@ -15,12 +15,20 @@ export class ImportedActiveMqBroker extends ActiveMqBrokerBase {
   public readonly connections: ec2.Connections;
   public readonly deploymentMode: ActiveMqDeploymentMode;
   public readonly storageType?: ActiveMqStorageType;
+  private readonly identity: BrokerIdentity;
 
   constructor(scope: Construct, id: string, attrs: ActiveMqBrokerAttributes) {
     super(scope, id, { environmentFromArn: environmentArn(attrs.brokerArn) });
-    ({ brokerArn: this.brokerArn, brokerId: this.brokerId, brokerName: this.brokerName, connections: this.connections } =
-      importedBrokerIdentity(this, attrs, ActiveMqProtocol.OPENWIRE));
+    this.identity = brokerIdentity(this, attrs);
+    ({ brokerArn: this.brokerArn, brokerId: this.brokerId, brokerName: this.brokerName } = this.identity);
+    this.connections = importedConnections(attrs, ActiveMqProtocol.OPENWIRE);
     this.deploymentMode = attrs.deploymentMode ?? ActiveMqDeploymentMode.SINGLE_INSTANCE;
     this.storageType = attrs.storageType;
+  }
+
+  /** Built from the broker ID and region, as Amazon MQ names its endpoints: `ssl://b-<id>-1.mq.<region>.amazonaws.com:61617`. */
+  public endpoint(protocol: BrokerProtocol, instance: number = 1): string {
+    const scheme = endpointScheme(this, protocol);
+    return `${scheme}://${brokerHost(this, this.identity, checkInstance(this, this.deploymentMode, instance))}:${protocol.port}`;
   }
 }

@@ -16,6 +16,10 @@ import { MqValidationError } from '../private/errors';
 export interface IRabbitMqBroker extends IBroker {
   /** The deployment mode. */
   readonly deploymentMode: RabbitMqDeploymentMode;
+  /** The AMQPS endpoint (`amqps://<host>:5671`): a string token for a broker made here. */
+  readonly amqpsEndpoint: string;
+  /** The web console and management API URL (`https://<host>`): a string token for a broker made here. */
+  readonly managementUrl: string;
 
   /**
    * Creates the recommended alarms for this broker (memory, disk, CPU, and the queues you name).
@@ -89,6 +93,8 @@ const UNPUBLISHED_NAME = /[\s]|[^\x00-\x7F]/;
 /** What RabbitMqBroker and imported RabbitMQ brokers share: the metrics. */
 export abstract class RabbitMqBrokerBase extends BrokerBase implements IRabbitMqBroker {
   public abstract readonly deploymentMode: RabbitMqDeploymentMode;
+  public abstract readonly amqpsEndpoint: string;
+  public abstract readonly managementUrl: string;
 
   public addRecommendedAlarms(options?: RabbitMqAlarmOptions): RabbitMqBrokerAlarms {
     checkFirstRecommendedAlarms(this);

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import {
   ActiveMqBroker, ActiveMqDeploymentMode, ActiveMqEngineVersion, ActiveMqProtocol, BrokerProtocol, RabbitMqBroker, RabbitMqDeploymentMode,
   RabbitMqEngineVersion,
@@ -53,4 +53,55 @@ test('both engines surface the configuration ID and revision they run', () => {
     publiclyAccessible: true, brokerName: 'events', engineVersion: RabbitMqEngineVersion.V4_2, deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE,
   });
   expect(Stack.of(rabbit).resolve(rabbit.configurationId)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Broker/), 'ConfigurationId'] });
+});
+
+describe('imported brokers build their endpoints from ID and region, as Amazon MQ names them', () => {
+  const ARN = 'arn:aws:mq:eu-west-1:123456789012:broker:orders:b-1234a5b6-78cd-901e-2fab-3c45d6e178f9';
+
+  test('ActiveMQ by ARN: per-instance endpoints and the failover URL of a pair, in the ARN\'s region', () => {
+    const stack = new Stack(undefined, 'App', { env: { account: '123456789012', region: 'us-east-1' } });
+    const pair = ActiveMqBroker.fromBrokerAttributes(stack, 'Pair', { brokerArn: ARN, deploymentMode: ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ });
+    const host = (i: number) => `b-1234a5b6-78cd-901e-2fab-3c45d6e178f9-${i}.mq.eu-west-1.amazonaws.com`;
+    expect(stack.resolve(pair.failoverUrl())).toBe(`failover:(ssl://${host(1)}:61617,ssl://${host(2)}:61617)`);
+    expect(pair.endpoint(ActiveMqProtocol.AMQP, 2)).toBe(`amqp+ssl://${host(2)}:5671`);
+    expect(pair.endpoint(ActiveMqProtocol.STOMP)).toBe(`stomp+ssl://${host(1)}:61614`);
+    expect(pair.endpoint(ActiveMqProtocol.MQTT)).toBe(`mqtt+ssl://${host(1)}:8883`);
+    expect(pair.endpoint(ActiveMqProtocol.WSS)).toBe(`wss://${host(1)}:61619`);
+    expect(pair.endpoint(ActiveMqProtocol.CONSOLE, 2)).toBe(`https://${host(2)}:8162`);
+    const single = ActiveMqBroker.fromBrokerArn(stack, 'Single', ARN);
+    expect(single.failoverUrl()).toBe(`ssl://${host(1)}:61617`);
+    expect(() => single.endpoint(ActiveMqProtocol.OPENWIRE, 2)).toThrow("'instance' 2 is not allowed with deploymentMode SINGLE_INSTANCE; allowed: 1");
+  });
+
+  test('by name and ID: the ARN, metrics and endpoints in the stack\'s account, region and partition', () => {
+    const stack = new Stack(undefined, 'App', { env: { account: '123456789012', region: 'cn-north-1' } });
+    const imported = ActiveMqBroker.fromBrokerAttributes(stack, 'ById', { brokerName: 'orders', brokerId: 'b-1234' });
+    expect(stack.resolve(imported.brokerArn)).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':mq:cn-north-1:123456789012:broker:orders:b-1234']] });
+    expect(stack.resolve(imported.endpoint(ActiveMqProtocol.OPENWIRE))).toBe('ssl://b-1234-1.mq.cn-north-1.amazonaws.com.cn:61617');
+    expect(imported.metricCpuUtilization()).toMatchObject({ dimensions: { Broker: 'orders-1' } });
+    const rabbit = RabbitMqBroker.fromBrokerAttributes(stack, 'Rabbit', { brokerName: 'events', brokerId: 'b-abcd' });
+    expect(stack.resolve(rabbit.amqpsEndpoint)).toBe('amqps://b-abcd.mq.cn-north-1.amazonaws.com.cn:5671');
+    expect(stack.resolve(rabbit.managementUrl)).toBe('https://b-abcd.mq.cn-north-1.amazonaws.com.cn');
+  });
+
+  test('a token ARN gives endpoints split at deploy time; an environment-agnostic stack uses AWS::Region', () => {
+    const stack = new Stack();
+    const byArn = RabbitMqBroker.fromBrokerArn(stack, 'Token', Token.asString({ Ref: 'BrokerArn' }));
+    const split = { 'Fn::Split': [':', { Ref: 'BrokerArn' }] };
+    expect(stack.resolve(byArn.amqpsEndpoint)).toEqual({
+      'Fn::Join': ['', ['amqps://', { 'Fn::Select': [7, split] }, '.mq.', { 'Fn::Select': [3, split] }, '.', { Ref: 'AWS::URLSuffix' }, ':5671']],
+    });
+    const byId = RabbitMqBroker.fromBrokerAttributes(stack, 'ById', { brokerName: 'events', brokerId: 'b-abcd' });
+    expect(stack.resolve(byId.managementUrl)).toEqual({ 'Fn::Join': ['', ['https://b-abcd.mq.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }]] });
+  });
+
+  test.each([
+    [{ brokerArn: ARN, brokerId: 'b-1234' }, "'brokerArn' and 'brokerName'/'brokerId' are both given; allowed: brokerArn alone, or brokerName with brokerId"],
+    [{ brokerName: 'orders' }, "'brokerId' is missing; allowed: brokerArn alone, or brokerName with brokerId"],
+    [{ brokerId: 'b-1234' }, "'brokerName' is missing"],
+    [{}, "'brokerName' is missing"],
+    [{ brokerName: 'orders', brokerId: 'orders' }, "'brokerId' 'orders' is not a broker ID; allowed: the ID Amazon MQ gave the broker"],
+  ])('import attributes %j are refused', (attrs, message) => {
+    expect(() => ActiveMqBroker.fromBrokerAttributes(new Stack(), 'Imported', attrs)).toThrow(message);
+  });
 });

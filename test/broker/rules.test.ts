@@ -262,10 +262,10 @@ test('errors are aws-cdk-lib validation errors that point to the README rule tab
   expect(error!.stack).toContain('Relates to construct:');
 });
 
-test('a broker ID given to fromBrokerArn says it is an ID and how to build the ARN', () => {
+test('a broker ID given to fromBrokerArn says it is an ID and how to import by ID', () => {
   const stack = new Stack();
   expect(() => ActiveMqBroker.fromBrokerArn(stack, 'Imported', 'b-1234a5b6-78cd-901e-2fab-3c45d6e178f9'))
-    .toThrow("'brokerArn' 'b-1234a5b6-78cd-901e-2fab-3c45d6e178f9' is not a broker ARN (this is a broker ID: build the ARN with Stack.formatArn(");
+    .toThrow("'brokerArn' 'b-1234a5b6-78cd-901e-2fab-3c45d6e178f9' is not a broker ARN (this is a broker ID: import with fromBrokerAttributes({ brokerName, brokerId }))");
 });
 
 test('addRecommendedAlarms() twice on one broker is a clear error, not a construct id clash', () => {
