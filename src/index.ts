@@ -17,6 +17,7 @@ export * from './rabbitmq/management/rabbitmq-virtual-host';
 export * from './rabbitmq/rabbitmq-deployment-mode';
 export * from './rabbitmq/rabbitmq-engine-version';
 export * from './broker/configuration/broker-configuration';
+export * from './broker/configuration/configuration-association';
 export * from './activemq/configuration/activemq-authorization';
 export * from './activemq/configuration/activemq-configuration';
 export * from './activemq/configuration/activemq-configuration-data';

@@ -135,6 +135,7 @@ export interface IActiveMqBroker extends IBroker {
 export abstract class ActiveMqBrokerBase extends BrokerBase implements IActiveMqBroker {
   public abstract readonly deploymentMode: ActiveMqDeploymentMode;
   public abstract readonly storageType?: ActiveMqStorageType;
+  public readonly engineType: string = 'ACTIVEMQ';
 
   public abstract endpoint(protocol: BrokerProtocol, instance?: number): string;
 

@@ -1,6 +1,7 @@
 import { IResource, Resource } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { BrokerProtocol } from './protocol';
 import { amazonMqMetric } from '../monitoring/amazon-mq-metric';
@@ -22,6 +23,8 @@ export interface IBroker extends IResource, ec2.IConnectable {
    * @attribute
    */
   readonly brokerName: string;
+  /** `ACTIVEMQ` or `RABBITMQ`, as Amazon MQ names the engine. */
+  readonly engineType: string;
 
   /** Allows connections from `other` to the broker on one protocol's port. */
   allowProtocolFrom(other: ec2.IConnectable, protocol: BrokerProtocol): void;
@@ -36,6 +39,12 @@ export interface IBroker extends IResource, ec2.IConnectable {
    * publishes for the engine.
    */
   metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+  /**
+   * An EventBridge rule for the Amazon MQ API calls on this broker that CloudTrail records (RebootBroker,
+   * UpdateBroker, DeleteBroker, CreateUser, ...). Narrow it with `eventPattern: { detail: { eventName: [...] } }`.
+   * EventBridge receives these events only in a region where a CloudTrail trail records management events.
+   */
+  onCloudTrailEvent(id: string, options?: events.OnEventOptions): events.Rule;
   /** The engine's key graphs (CPU, memory, storage, connections, messages) for a dashboard row. */
   keyMetricWidgets(): cloudwatch.IWidget[];
 }
@@ -50,6 +59,7 @@ export abstract class BrokerBase extends Resource implements IBroker {
   public abstract readonly brokerArn: string;
   public abstract readonly brokerId: string;
   public abstract readonly brokerName: string;
+  public abstract readonly engineType: string;
   public abstract readonly connections: ec2.Connections;
 
   /**
@@ -66,6 +76,19 @@ export abstract class BrokerBase extends Resource implements IBroker {
 
   public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
     return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.brokerArn] });
+  }
+
+  public onCloudTrailEvent(id: string, options: events.OnEventOptions = {}): events.Rule {
+    const rule = new events.Rule(this, id, options);
+    rule.addTarget(options.target);
+    // CloudTrail names Amazon MQ `amazonmq.amazonaws.com` (Developer Guide, data-protection CloudTrail samples), and
+    // EventBridge's source is `aws.` plus that prefix. Calls on a broker carry its ID as the `brokerId` path parameter.
+    rule.addEventPattern({
+      source: ['aws.amazonmq'],
+      detailType: ['AWS API Call via CloudTrail'],
+      detail: { eventSource: ['amazonmq.amazonaws.com'], requestParameters: { brokerId: [this.brokerId] } },
+    });
+    return rule;
   }
 
   public grantRead(grantee: iam.IGrantable): iam.Grant {

@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { brokerNameClashes, registerBrokerName } from './broker-names';
 import { BrokerProps } from './broker-props';
+import { registerBrokerSpec } from './broker-registry';
 import { BrokerSpec, SubnetRequirement, UserSpec } from './broker-spec';
 import { BrokerEncryption } from './encryption';
 import { renderEncryption } from './encryption-options';
@@ -125,5 +126,6 @@ export function createCfnBroker(scope: Construct, spec: BrokerSpec, props: Broke
   });
   resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
   registerBrokerName(scope, spec.brokerName, props.brokerName !== undefined, props.removalPolicy ?? RemovalPolicy.RETAIN);
+  registerBrokerSpec(scope, spec);
   return { resource, encryptionKey: encryption.key };
 }

@@ -93,6 +93,7 @@ const UNPUBLISHED_NAME = /[\s]|[^\x00-\x7F]/;
 /** What RabbitMqBroker and imported RabbitMQ brokers share: the metrics. */
 export abstract class RabbitMqBrokerBase extends BrokerBase implements IRabbitMqBroker {
   public abstract readonly deploymentMode: RabbitMqDeploymentMode;
+  public readonly engineType: string = 'RABBITMQ';
   public abstract readonly amqpsEndpoint: string;
   public abstract readonly managementUrl: string;
 

@@ -2,7 +2,9 @@ import { Annotations, Resource } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ActiveMqConfigurationData } from './activemq-configuration-data';
 import { AMAZON_MQ_XSD } from './amazon-mq-xsd.generated';
-import { BrokerConfigurationAttributes, BrokerConfigurationProps, IBrokerConfiguration } from '../../broker/configuration/broker-configuration';
+import { IBroker } from '../../broker/broker-base';
+import { BrokerConfigurationAttributes, BrokerConfigurationProps, IBrokerConfiguration, ImportedConfigurationOptions } from '../../broker/configuration/broker-configuration';
+import { associate, BrokerConfigurationAssociation } from '../../broker/configuration/configuration-association';
 import { configurationName, createCfnConfiguration, ImportedConfiguration } from '../../broker/configuration/configuration-core';
 import { validateRules } from '../../private/rules';
 import { majorMinor } from '../../private/versions';
@@ -54,7 +56,14 @@ const WEB_CONSOLE_GROUP = 'activemq-webconsole';
 export class ActiveMqConfiguration extends Resource implements IBrokerConfiguration {
   /** Imports an existing ActiveMQ configuration. */
   public static fromConfigurationAttributes(scope: Construct, id: string, attrs: BrokerConfigurationAttributes): IBrokerConfiguration {
-    return new ImportedConfiguration(scope, id, 'ACTIVEMQ', attrs);
+    return new ImportedConfiguration(scope, id, 'ACTIVEMQ', { configurationId: attrs.configurationId }, attrs);
+  }
+
+  /** Imports an existing ActiveMQ configuration by its ARN (`arn:<partition>:mq:<region>:<account>:configuration:<id>`). */
+  public static fromConfigurationArn(
+    scope: Construct, id: string, configurationArn: string, options: ImportedConfigurationOptions,
+  ): IBrokerConfiguration {
+    return new ImportedConfiguration(scope, id, 'ACTIVEMQ', { configurationArn }, options);
   }
 
   public readonly configurationId: string;
@@ -101,6 +110,10 @@ export class ActiveMqConfiguration extends Resource implements IBrokerConfigurat
       Annotations.of(this).addWarningV2('cdk-amazon-mq:WebConsoleGroup',
         `The authorization map grants nothing to group '${WEB_CONSOLE_GROUP}': the Amazon MQ web console cannot send or receive.`);
     }
+  }
+
+  public associateWith(broker: IBroker): BrokerConfigurationAssociation {
+    return associate(this, broker);
   }
 
   /** The XML Amazon MQ gets, for previews and tests. */

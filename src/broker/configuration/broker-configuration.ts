@@ -1,4 +1,6 @@
 import { IResource } from 'aws-cdk-lib';
+import { BrokerConfigurationAssociation } from './configuration-association';
+import { IBroker } from '../broker-base';
 
 /** An Amazon MQ configuration of either engine, created here or imported. */
 export interface IBrokerConfiguration extends IResource {
@@ -23,6 +25,12 @@ export interface IBrokerConfiguration extends IResource {
   readonly engineVersion: string;
   /** `SIMPLE`, `LDAP` (ActiveMQ) or `CONFIG_MANAGED` (RabbitMQ): must match the broker's. */
   readonly authenticationStrategy: string;
+
+  /**
+   * Sets this configuration on a broker that exists already (`AWS::AmazonMQ::ConfigurationAssociation`): for a
+   * configuration that refers to brokers' endpoints. The broker must not set `configuration` itself.
+   */
+  associateWith(broker: IBroker): BrokerConfigurationAssociation;
 }
 
 /** Props shared by the configurations of both engines. */
@@ -39,10 +47,8 @@ export interface BrokerConfigurationProps {
   readonly description?: string;
 }
 
-/** Attributes of an existing configuration, for imports. */
-export interface BrokerConfigurationAttributes {
-  /** The configuration's ID (`c-1234...`). */
-  readonly configurationId: string;
+/** What an import needs besides the configuration's ID or ARN. */
+export interface ImportedConfigurationOptions {
   /** The revision to use. */
   readonly configurationRevision: number;
   /** The engine version the configuration was created for (`major.minor`). */
@@ -51,5 +57,11 @@ export interface BrokerConfigurationAttributes {
    * @default 'SIMPLE'
    */
   readonly authenticationStrategy?: string;
+}
+
+/** Attributes of an existing configuration, for imports. */
+export interface BrokerConfigurationAttributes extends ImportedConfigurationOptions {
+  /** The configuration's ID (`c-1234...`). */
+  readonly configurationId: string;
 }
 

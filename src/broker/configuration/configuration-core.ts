@@ -1,8 +1,11 @@
 import { ArnFormat, Fn, Names, Resource, Stack, Token } from 'aws-cdk-lib';
 import { CfnConfiguration } from 'aws-cdk-lib/aws-amazonmq';
 import { Construct } from 'constructs';
-import { BrokerConfigurationAttributes, BrokerConfigurationProps, IBrokerConfiguration } from './broker-configuration';
+import { BrokerConfigurationProps, IBrokerConfiguration, ImportedConfigurationOptions } from './broker-configuration';
+import { associate, BrokerConfigurationAssociation } from './configuration-association';
+import { MqValidationError } from '../../private/errors';
 import { isKnown, Rule } from '../../private/rules';
+import { IBroker } from '../broker-base';
 
 const CONFIGURATION_NAME = /^[0-9A-Za-z._~-]{1,150}$/;
 
@@ -54,7 +57,10 @@ export function createCfnConfiguration(
   });
 }
 
-/** A configuration created elsewhere. */
+/** The ID or the ARN of an imported configuration. */
+export type ConfigurationReference = { readonly configurationId: string } | { readonly configurationArn: string };
+
+/** A configuration created elsewhere, by ID (in this stack's account and region) or by ARN. */
 export class ImportedConfiguration extends Resource implements IBrokerConfiguration {
   public readonly configurationId: string;
   public readonly configurationArn: string;
@@ -63,18 +69,39 @@ export class ImportedConfiguration extends Resource implements IBrokerConfigurat
   public readonly engineVersion: string;
   public readonly authenticationStrategy: string;
 
-  constructor(scope: Construct, id: string, engineType: 'ACTIVEMQ' | 'RABBITMQ', attrs: BrokerConfigurationAttributes) {
-    super(scope, id);
-    this.configurationId = attrs.configurationId;
-    this.configurationRevision = attrs.configurationRevision;
+  constructor(scope: Construct, id: string, engineType: 'ACTIVEMQ' | 'RABBITMQ', reference: ConfigurationReference, options: ImportedConfigurationOptions) {
+    super(scope, id, 'configurationArn' in reference && reference.configurationArn.startsWith('arn:') ? { environmentFromArn: reference.configurationArn } : {});
+    this.configurationRevision = options.configurationRevision;
     this.engineType = engineType;
-    this.engineVersion = attrs.engineVersion;
-    this.authenticationStrategy = attrs.authenticationStrategy ?? 'SIMPLE';
-    this.configurationArn = Stack.of(this).formatArn({
-      service: 'mq',
-      resource: 'configuration',
-      resourceName: attrs.configurationId,
-      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    });
+    this.engineVersion = options.engineVersion;
+    this.authenticationStrategy = options.authenticationStrategy ?? 'SIMPLE';
+    if ('configurationArn' in reference) {
+      this.configurationArn = reference.configurationArn;
+      this.configurationId = configurationIdOf(this, reference.configurationArn);
+    } else {
+      this.configurationId = reference.configurationId;
+      this.configurationArn = Stack.of(this).formatArn({
+        service: 'mq',
+        resource: 'configuration',
+        resourceName: reference.configurationId,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      });
+    }
   }
+
+  public associateWith(broker: IBroker): BrokerConfigurationAssociation {
+    return associate(this, broker);
+  }
+}
+
+/** The ID in a configuration ARN (mq-facts F-R02: `arn:<partition>:mq:<region>:<account>:configuration:<id>`). */
+function configurationIdOf(scope: Construct, configurationArn: string): string {
+  if (Token.isUnresolved(configurationArn)) {
+    return Fn.select(6, Fn.split(':', configurationArn));
+  }
+  const parts = configurationArn.split(':');
+  if (parts.length !== 7 || parts[0] !== 'arn' || parts[2] !== 'mq' || parts[5] !== 'configuration') {
+    throw new MqValidationError(scope, `'configurationArn' '${configurationArn}' is not a configuration ARN; allowed: arn:<partition>:mq:<region>:<account>:configuration:<id>`);
+  }
+  return parts[6];
 }

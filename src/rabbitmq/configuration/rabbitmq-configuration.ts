@@ -2,7 +2,9 @@ import { Resource } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { RabbitMqConfigurationDocument } from './rabbitmq-conf-document';
 import { RabbitMqConfigurationData } from './rabbitmq-configuration-data';
-import { BrokerConfigurationAttributes, BrokerConfigurationProps, IBrokerConfiguration } from '../../broker/configuration/broker-configuration';
+import { IBroker } from '../../broker/broker-base';
+import { BrokerConfigurationAttributes, BrokerConfigurationProps, IBrokerConfiguration, ImportedConfigurationOptions } from '../../broker/configuration/broker-configuration';
+import { associate, BrokerConfigurationAssociation } from '../../broker/configuration/configuration-association';
 import { configurationName, createCfnConfiguration, ImportedConfiguration } from '../../broker/configuration/configuration-core';
 import { validateRules } from '../../private/rules';
 import { RabbitMqEngineVersion } from '../rabbitmq-engine-version';
@@ -29,7 +31,14 @@ export interface RabbitMqConfigurationProps extends BrokerConfigurationProps {
 export class RabbitMqConfiguration extends Resource implements IBrokerConfiguration {
   /** Imports an existing RabbitMQ configuration. */
   public static fromConfigurationAttributes(scope: Construct, id: string, attrs: BrokerConfigurationAttributes): IBrokerConfiguration {
-    return new ImportedConfiguration(scope, id, 'RABBITMQ', attrs);
+    return new ImportedConfiguration(scope, id, 'RABBITMQ', { configurationId: attrs.configurationId }, attrs);
+  }
+
+  /** Imports an existing RabbitMQ configuration by its ARN (`arn:<partition>:mq:<region>:<account>:configuration:<id>`). */
+  public static fromConfigurationArn(
+    scope: Construct, id: string, configurationArn: string, options: ImportedConfigurationOptions,
+  ): IBrokerConfiguration {
+    return new ImportedConfiguration(scope, id, 'RABBITMQ', { configurationArn }, options);
   }
 
   public readonly configurationId: string;
@@ -63,6 +72,10 @@ export class RabbitMqConfiguration extends Resource implements IBrokerConfigurat
     this.configurationId = resource.attrId;
     this.configurationArn = resource.attrArn;
     this.configurationRevision = resource.attrRevision;
+  }
+
+  public associateWith(broker: IBroker): BrokerConfigurationAssociation {
+    return associate(this, broker);
   }
 
   /** The `rabbitmq.conf` text Amazon MQ gets, for previews and tests. */
