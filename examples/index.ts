@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { ConsumersStack } from './consumers';
 import { DevActiveMqStack } from './dev-activemq';
 import { DevRabbitMqStack } from './dev-rabbitmq';
 import { ProdActiveMqStack } from './prod-activemq';
@@ -11,4 +12,5 @@ export const EXAMPLES: ReadonlyArray<{ file: string; stackName: string; stack: n
   { file: 'prod-activemq.ts', stackName: 'ProdActiveMq', stack: ProdActiveMqStack },
   { file: 'dev-rabbitmq.ts', stackName: 'DevRabbitMq', stack: DevRabbitMqStack },
   { file: 'prod-rabbitmq.ts', stackName: 'ProdRabbitMq', stack: ProdRabbitMqStack },
+  { file: 'consumers.ts', stackName: 'Consumers', stack: ConsumersStack },
 ];
