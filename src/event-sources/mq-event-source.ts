@@ -91,6 +91,9 @@ function bindMqEventSource(target: lambda.IFunction, broker: IActiveMqBroker | I
   for (const group of broker.connections.securityGroups) {
     group.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'Lambda event source mapping to Lambda, STS and Secrets Manager');
   }
+  // Created after those rules and deleted before them, so the poller never runs without its network path. Its
+  // permissions already outlive it: the mapping names the function, which depends on its role and policies.
+  mapping.node.addDependency(...broker.connections.securityGroups);
   return mapping;
 }
 
