@@ -11,6 +11,7 @@ export * from './activemq/activemq-deployment-mode';
 export * from './activemq/activemq-engine-version';
 export * from './activemq/activemq-user';
 export * from './rabbitmq/rabbitmq-broker';
+export * from './rabbitmq/authentication/rabbitmq-authentication';
 export * from './rabbitmq/management/rabbitmq-management-object';
 export * from './rabbitmq/management/rabbitmq-management-options';
 export * from './rabbitmq/management/rabbitmq-virtual-host';

@@ -90,7 +90,8 @@ export function baseSpec(scope: Construct, props: BrokerProps, engine: EngineInp
 /** The CloudFormation properties that differ per engine. */
 export interface EngineCfnProps {
   readonly engineType: 'ACTIVEMQ' | 'RABBITMQ';
-  readonly users: IResolvable | CfnBroker.UserProperty[];
+  /** Undefined for a broker without users (RabbitMQ with OAuth 2.0, LDAP or HTTP only). */
+  readonly users?: IResolvable | CfnBroker.UserProperty[];
   readonly securityGroups: ec2.ISecurityGroup[];
   readonly extra: Partial<CfnBrokerProps>;
 }

@@ -4,7 +4,9 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { RabbitMqAuthentication } from './authentication/rabbitmq-authentication';
 import { RabbitMqConfiguration } from './configuration/rabbitmq-configuration';
+import { RabbitMqConfigurationData } from './configuration/rabbitmq-configuration-data';
 import { ImportedRabbitMqBroker } from './imported-rabbitmq-broker';
 import { ManagedBrokerAccess, RabbitMqManagementProvider } from './management/rabbitmq-management-provider';
 import { RabbitMqVirtualHost } from './management/rabbitmq-virtual-host';
@@ -23,6 +25,7 @@ import { brokerLogGroup, retainBrokerLogs } from '../broker/logging/broker-logs'
 import { newBrokerSecurityGroup } from '../broker/network';
 import { RabbitMqProtocol } from '../broker/protocol';
 import { applyImmediately } from '../broker/reboot/apply-immediately';
+import { MqValidationError } from '../private/errors';
 import { checkPropKinds, enumKind, hasMethods } from '../private/prop-kinds';
 import { validateRules } from '../private/rules';
 
@@ -54,9 +57,17 @@ export interface RabbitMqBrokerProps extends BrokerProps {
   /** Single instance or a three-node cluster; a cluster triples the cost, so it is your choice. */
   readonly deploymentMode: RabbitMqDeploymentMode;
   /**
+   * How clients authenticate. OAuth 2.0, LDAP and HTTP make the broker CONFIG_MANAGED: their keys go into the
+   * broker's configuration (one is made when `configuration` is not given; a given one must be made with this same
+   * authentication).
+   * @default RabbitMqAuthentication.simple()
+   */
+  readonly authentication?: RabbitMqAuthentication;
+  /**
    * The administrative user. Changing it later replaces nothing but is not applied by Amazon MQ: further users,
    * virtual hosts and permissions belong in the RabbitMQ management API.
-   * @default - user `admin` with a generated password
+   * @default - user `admin` with a generated password, when internal users can sign in (simple authentication, or
+   *   a method with `internalUsers: true`); no user otherwise (Amazon MQ allows none with CONFIG_MANAGED, F-B09)
    */
   readonly adminUser?: RabbitMqAdminUser;
   /**
@@ -108,9 +119,9 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   /** The deployment mode. */
   public readonly deploymentMode: RabbitMqDeploymentMode;
   /** The administrative user's name. */
-  public readonly adminUsername: string;
+  public readonly adminUsername?: string;
   /** The secret with the administrative user's `username` and `password` keys. */
-  public readonly adminSecret: secretsmanager.ISecret;
+  public readonly adminSecret?: secretsmanager.ISecret;
   /** The customer managed key that encrypts the broker, with encryption KMS. */
   public readonly encryptionKey?: kms.IKey;
   /** AMQPS endpoints (`amqps://...:5671`). @attribute */
@@ -136,10 +147,19 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
       { property: 'engineVersion', value: props.engineVersion, allowed: 'a RabbitMqEngineVersion, such as RabbitMqEngineVersion.V4_2', isValid: (v) => v instanceof RabbitMqEngineVersion },
       { property: 'deploymentMode', value: props.deploymentMode, allowed: `a RabbitMqDeploymentMode: ${Object.values(RabbitMqDeploymentMode).join(', ')}`, isValid: enumKind(RabbitMqDeploymentMode) },
       { property: 'storageSize', value: props.storageSize, optional: true, allowed: 'a Size, such as Size.gibibytes(200)', isValid: hasMethods('toGibibytes') },
+      {
+        property: 'authentication',
+        value: props.authentication,
+        optional: true,
+        allowed: 'RabbitMqAuthentication.simple(), .oauth2({...}), .ldap({...}) or .http({...})',
+        isValid: (v) => v instanceof RabbitMqAuthentication,
+      },
       ...sharedPropKinds(props),
     ]);
     const publiclyAccessible = props.publiclyAccessible ?? false;
-    this.adminUsername = props.adminUser?.username ?? 'admin';
+    const authentication = props.authentication ?? RabbitMqAuthentication.simple();
+    const hasAdmin = props.adminUser !== undefined || authentication.internalUsers;
+    this.adminUsername = hasAdmin ? props.adminUser?.username ?? 'admin' : undefined;
     const spec: RabbitMqSpec = {
       ...baseSpec(this, props, {
         engine: 'RabbitMQ',
@@ -148,9 +168,11 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
         defaultInstanceType: BrokerInstanceType.M7G_LARGE,
         // A cluster spreads three nodes over up to three AZs (mq-facts F-D03, F-D04).
         subnetRequirement: props.deploymentMode === RabbitMqDeploymentMode.CLUSTER_MULTI_AZ ? { min: 1, max: 3 } : { min: 1, max: 1 },
-        users: [{ username: this.adminUsername }],
-        authenticationStrategy: 'SIMPLE',
+        users: this.adminUsername !== undefined ? [{ username: this.adminUsername }] : [],
+        authenticationStrategy: authentication.strategy,
       }),
+      authentication,
+      configurationAuthentication: props.configuration instanceof RabbitMqConfiguration ? props.configuration._authentication() : undefined,
       deploymentMode: props.deploymentMode,
       storageSizeGiB: props.storageSize?.toGibibytes(),
       requiresGraviton: props.engineVersion.requiresGraviton,
@@ -176,21 +198,27 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
 
     if (props.adminUser?.password) {
       this.adminSecret = props.adminUser.password;
-    } else {
+    } else if (this.adminUsername !== undefined) {
       const secret = generateUserSecret(this, 'AdminSecret', this.adminUsername, `Password of the admin user of Amazon MQ broker ${this.node.path}`);
       secret.applyRemovalPolicy(removalPolicy);
       this.adminSecret = secret;
     }
+    // OAuth 2.0, LDAP and HTTP live in the configuration: the broker makes one when none is given.
+    const configuration = props.configuration ?? (authentication.strategy === 'CONFIG_MANAGED'
+      ? new RabbitMqConfiguration(this, 'Configuration', { engineVersion: props.engineVersion, data: RabbitMqConfigurationData.fromText(''), authentication })
+      : undefined);
 
     const general = props.logs?.general ?? true;
     this.logTypes = general ? ['general'] : [];
-    const { resource, encryptionKey } = createCfnBroker(this, spec, props, {
+    const { resource, encryptionKey } = createCfnBroker(this, { ...spec, configuration }, props, {
       engineType: 'RABBITMQ',
       securityGroups,
-      users: [{ username: this.adminUsername, password: passwordReference(this.adminSecret) }],
+      users: this.adminUsername !== undefined && this.adminSecret
+        ? [{ username: this.adminUsername, password: passwordReference(this.adminSecret) }]
+        : undefined,
       extra: {
         storageType: 'EBS',
-        authenticationStrategy: 'SIMPLE',
+        authenticationStrategy: authentication.strategy,
         logs: { general },
         storageSize: spec.storageSizeGiB,
         resourceShareArns: props.resourceShareArns,
@@ -247,10 +275,14 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
 
   /** The provider that applies management API objects, created with the first one. @internal */
   public _managementProvider(): RabbitMqManagementProvider {
+    if (!this.adminSecret) {
+      throw new MqValidationError(this, '\'adminUser\' is missing: virtual hosts and their objects are applied through the management API as the admin user; allowed: an authentication with internalUsers: true, or an adminUser');
+    }
+    const adminSecret = this.adminSecret;
     this.managementProvider ??= new RabbitMqManagementProvider(this, 'Management', {
       ...this.management,
       consoleUrls: this.consoleUrls,
-      adminSecret: this.adminSecret,
+      adminSecret,
       connections: this.connections,
     });
     return this.managementProvider;

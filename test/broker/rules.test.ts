@@ -6,7 +6,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import {
   ActiveMqAuthenticationStrategy, ActiveMqConfiguration, ActiveMqConfigurationData, RabbitMqConfiguration, RabbitMqConfigurationData,
   ActiveMqAuthentication, ActiveMqBroker, ActiveMqBrokerProps, ActiveMqDeploymentMode, ActiveMqEngineVersion, ActiveMqStorageType, BrokerEncryption,
-  BrokerInstanceType, DayOfWeek, RabbitMqBroker, RabbitMqBrokerProps, RabbitMqDeploymentMode, RabbitMqEngineVersion,
+  BrokerInstanceType, DayOfWeek, RabbitMqAuthentication, RabbitMqBroker, RabbitMqBrokerProps, RabbitMqDeploymentMode, RabbitMqEngineVersion,
 } from '../../src';
 import { ACTIVEMQ_RULES } from '../../src/activemq/rules';
 import { RABBITMQ_RULES } from '../../src/rabbitmq/rules';
@@ -14,6 +14,7 @@ import { stackWithVpc } from '../util/stacks';
 
 type Case<P> = [ruleId: string, props: (vpc: ec2.IVpc, stack: Stack) => Partial<P>, message: string];
 
+const HTTP = { userPath: 'https://auth.example.com/user', vhostPath: 'https://auth.example.com/vhost', resourcePath: 'https://auth.example.com/resource', topicPath: 'https://auth.example.com/topic' };
 const AMQ = { engineVersion: ActiveMqEngineVersion.V5_19, deploymentMode: ActiveMqDeploymentMode.SINGLE_INSTANCE };
 const RMQ = { engineVersion: RabbitMqEngineVersion.V4_2, deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE };
 const sgs = (stack: Stack, n: number) => Array.from({ length: n }, (_, i) => ec2.SecurityGroup.fromSecurityGroupId(stack, `Sg${i}`, `sg-0000000${i}`));
@@ -85,6 +86,22 @@ function ldap(stack: Stack, hosts: string[]): ActiveMqAuthentication {
 }
 
 const RABBITMQ_CASES: Case<RabbitMqBrokerProps>[] = [
+  ['RabbitMqAuthenticationVersion', () => ({ engineVersion: RabbitMqEngineVersion.V3_13, authentication: RabbitMqAuthentication.http(HTTP) }),
+    "'authentication' http is not allowed with engineVersion '3.13'; allowed: RabbitMQ 4 or later"],
+  ['RabbitMqOAuth2Provider', () => ({ authentication: RabbitMqAuthentication.oauth2({ resourceServerId: 'rabbitmq', jwksUrl: 'http://idp.example.com/jwks' }) }),
+    "'jwksUrl' 'http://idp.example.com/jwks' is not allowed; allowed: an https:// URL"],
+  ['RabbitMqLdapServers', () => ({ authentication: RabbitMqAuthentication.ldap({ servers: ['ldaps://ldap.example.com'], userDnPattern: 'cn=${username},dc=example' }) }),
+    "'servers' entry 'ldaps://ldap.example.com' is not allowed; allowed: a host name, without scheme or port"],
+  ['RabbitMqHttpPaths', () => ({ authentication: RabbitMqAuthentication.http({ ...HTTP, topicPath: 'http://auth.example.com/topic' }) }),
+    "'topicPath' 'http://auth.example.com/topic' is not allowed; allowed: an https:// URL"],
+  ['RabbitMqAuthenticationConfiguration', (_, stack) => ({
+    authentication: RabbitMqAuthentication.http(HTTP),
+    configuration: new RabbitMqConfiguration(stack, 'C', {
+      engineVersion: RabbitMqEngineVersion.V4_2,
+      data: RabbitMqConfigurationData.fromText(''),
+      authentication: RabbitMqAuthentication.oauth2({ resourceServerId: 'rabbitmq', issuer: 'https://idp.example.com' }),
+    }),
+  }), "'configuration' was made with oauth2 authentication, not the broker's http; allowed: the same RabbitMqAuthentication in both, or no 'configuration' (the broker makes one)"],
   ['RabbitMqInstanceFamily', () => ({ engineVersion: RabbitMqEngineVersion.V3_13, instanceType: BrokerInstanceType.M4_LARGE }),
     "'instanceType' 'mq.m4.large' is not available for RabbitMQ; allowed: mq.t3.micro, mq.m5.*, mq.m7g.*"],
   ['RabbitMqGravitonVersion', () => ({ instanceType: BrokerInstanceType.M5_LARGE }),

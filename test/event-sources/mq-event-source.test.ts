@@ -51,7 +51,7 @@ describe('ActiveMqEventSource', () => {
     const [mappingId, mapping] = Object.entries<any>(resources).find(([, r]) => r.Type === 'AWS::Lambda::EventSourceMapping')!;
     // CloudFormation deletes dependents first: the mapping depends on the broker's group and its rules...
     const groupResources = Object.keys(resources).filter((id) => /^BrokerSecurityGroup/.test(id));
-    expect(groupResources.length).toBeGreaterThanOrEqual(3);   // the group, the self ingress, the 443 egress (inline or separate)
+    expect(groupResources.length).toBeGreaterThanOrEqual(3); // the group, the self ingress, the 443 egress (inline or separate)
     expect(mapping.DependsOn).toEqual(expect.arrayContaining(groupResources));
     // ...and names the function, which depends on the policy holding mq:DescribeBroker and the secret read.
     expect(mapping.Properties.FunctionName).toEqual({ Ref: expect.stringMatching(/^Consumer/) });

@@ -49,7 +49,7 @@ describe('the management provider', () => {
       .flatMap((p) => p.Properties.PolicyDocument.Statement)
       .filter((s: { Action: string | string[] }) => [s.Action].flat().includes('secretsmanager:GetSecretValue'));
     expect(statements.map((s: { Resource: unknown }) => s.Resource)).toEqual(expect.arrayContaining([
-      stack.resolve(broker.adminSecret.secretArn), stack.resolve(user.secret.secretArn),
+      stack.resolve(broker.adminSecret!.secretArn), stack.resolve(user.secret.secretArn),
     ]));
     expect(statements.every((s: { Resource: unknown }) => s.Resource !== '*')).toBe(true);
   });

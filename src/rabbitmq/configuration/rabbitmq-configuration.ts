@@ -1,13 +1,17 @@
-import { Resource } from 'aws-cdk-lib';
+import { Lazy, Resource } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import type { RabbitMqConfigurationDocument } from './rabbitmq-conf-document';
+import { parseConf, RabbitMqConfigurationDocument } from './rabbitmq-conf-document';
 import { RabbitMqConfigurationData } from './rabbitmq-configuration-data';
 import { IBroker } from '../../broker/broker-base';
 import { BrokerConfigurationAttributes, BrokerConfigurationProps, IBrokerConfiguration, ImportedConfigurationOptions } from '../../broker/configuration/broker-configuration';
 import { associate, BrokerConfigurationAssociation } from '../../broker/configuration/configuration-association';
 import { configurationName, createCfnConfiguration, ImportedConfiguration } from '../../broker/configuration/configuration-core';
 import { validateRules } from '../../private/rules';
+import { authenticationSettings, secretsRole } from '../authentication/authentication-settings';
+import { RabbitMqAuthentication } from '../authentication/rabbitmq-authentication';
 import { RabbitMqEngineVersion } from '../rabbitmq-engine-version';
+import { RABBITMQ_AUTHENTICATION_RULES } from '../rules/authentication';
 import { RABBITMQ_CONFIGURATION_RULES } from '../rules/configuration';
 
 /** Props of a RabbitMQ configuration. */
@@ -16,6 +20,12 @@ export interface RabbitMqConfigurationProps extends BrokerConfigurationProps {
   readonly engineVersion: RabbitMqEngineVersion;
   /** The settings: `RabbitMqConfigurationData.fromSettings({...})` or `.fromText('...')`. */
   readonly data: RabbitMqConfigurationData;
+  /**
+   * How clients authenticate: OAuth 2.0, LDAP or HTTP add their keys to the data and make the configuration
+   * CONFIG_MANAGED; a secret they name is read by Amazon MQ through a role made here (`aws.arns.assume_role_arn`).
+   * @default RabbitMqAuthentication.simple(), unless the data sets `auth_backends.*` (then CONFIG_MANAGED)
+   */
+  readonly authentication?: RabbitMqAuthentication;
 }
 
 /**
@@ -46,16 +56,29 @@ export class RabbitMqConfiguration extends Resource implements IBrokerConfigurat
   public readonly configurationRevision: number;
   public readonly engineType = 'RABBITMQ';
   public readonly engineVersion: string;
-  /** Always `SIMPLE` here: OAuth 2.0/LDAP brokers (CONFIG_MANAGED) are not modelled yet. */
-  public readonly authenticationStrategy = 'SIMPLE';
+  /** `SIMPLE`, or `CONFIG_MANAGED` with OAuth 2.0, LDAP or HTTP authentication. */
+  public readonly authenticationStrategy: string;
   /** The configuration's name. */
   public readonly configurationName: string;
+  /** The role Amazon MQ assumes to read the secrets the authentication names, when it names any. */
+  public readonly secretsRole?: iam.IRole;
   private readonly document: RabbitMqConfigurationDocument;
+  private readonly authentication?: RabbitMqAuthentication;
 
   constructor(scope: Construct, id: string, props: RabbitMqConfigurationProps) {
     super(scope, id);
-    const document = props.data._document();
     this.engineVersion = props.engineVersion.version;
+    this.authentication = props.authentication;
+    if (props.authentication) {
+      validateRules(this, 'RabbitMqConfiguration', RABBITMQ_AUTHENTICATION_RULES, { authentication: props.authentication, engineVersion: this.engineVersion });
+    }
+    const auth = authenticationSettings(props.authentication ?? RabbitMqAuthentication.simple());
+    // The role is made once the text has passed its rules; the text refers to it by a token.
+    let role: iam.Role | undefined;
+    const roleLine = auth.secrets.length > 0 ? [`aws.arns.assume_role_arn = ${Lazy.string({ produce: () => role!.roleArn })}`] : [];
+    const document = auth.lines.length > 0
+      ? parseConf([props.data._document().text, ...auth.lines, ...roleLine].filter((line) => line !== '').join('\n'))
+      : props.data._document();
     this.configurationName = configurationName(this, props);
     validateRules(this, 'RabbitMqConfiguration', RABBITMQ_CONFIGURATION_RULES, {
       configurationName: this.configurationName,
@@ -63,6 +86,12 @@ export class RabbitMqConfiguration extends Resource implements IBrokerConfigurat
       engineVersion: this.engineVersion,
     });
     this.document = document;
+    this.authenticationStrategy = props.authentication?.strategy
+      ?? (document.settings.some((setting) => setting.key.startsWith('auth_backends.')) ? 'CONFIG_MANAGED' : 'SIMPLE');
+    if (auth.secrets.length > 0) {
+      role = secretsRole(this, auth.secrets);
+      this.secretsRole = role;
+    }
     const resource = createCfnConfiguration(this, this.configurationName, props, {
       engineType: 'RABBITMQ',
       engineVersion: this.engineVersion,
@@ -81,6 +110,11 @@ export class RabbitMqConfiguration extends Resource implements IBrokerConfigurat
   /** The `rabbitmq.conf` text Amazon MQ gets, for previews and tests. */
   public renderText(): string {
     return this.document.text;
+  }
+
+  /** The authentication the configuration was made with, for the broker's check. @internal */
+  public _authentication(): RabbitMqAuthentication | undefined {
+    return this.authentication;
   }
 
   /** The settings by key, for the broker's checks against its instance type. @internal */

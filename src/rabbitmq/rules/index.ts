@@ -1,3 +1,4 @@
+import { RABBITMQ_BROKER_AUTHENTICATION_RULES } from './authentication';
 import { RABBITMQ_CONFIGURATION_LIMIT_RULES } from './configuration-limits';
 import { RABBITMQ_INSTANCE_TYPE_RULES } from './instance-type';
 import { RABBITMQ_NETWORK_RULES } from './network';
@@ -15,4 +16,5 @@ export const RABBITMQ_RULES: ReadonlyArray<Rule<RabbitMqSpec>> = [
   ...RABBITMQ_USER_RULES,
   ...RABBITMQ_NETWORK_RULES,
   ...RABBITMQ_CONFIGURATION_LIMIT_RULES,
+  ...RABBITMQ_BROKER_AUTHENTICATION_RULES,
 ];

@@ -1,4 +1,5 @@
 import { BrokerSpec } from '../../broker/broker-spec';
+import { RabbitMqAuthentication } from '../authentication/rabbitmq-authentication';
 import { RabbitMqDeploymentMode } from '../rabbitmq-deployment-mode';
 
 /** What the RabbitMQ rules read, beyond the shared spec. */
@@ -7,6 +8,9 @@ export interface RabbitMqSpec extends BrokerSpec {
   readonly storageSizeGiB?: number;
   readonly requiresGraviton: boolean;
   readonly supportsStorageSize: boolean;
+  readonly authentication: RabbitMqAuthentication;
+  /** The authentication the broker's configuration was made with, when it is a RabbitMqConfiguration of this app. */
+  readonly configurationAuthentication?: RabbitMqAuthentication;
   /** The settings of the broker's configuration, when it is a RabbitMqConfiguration of this app. */
   readonly configurationSettings?: Record<string, string>;
 }

@@ -1,0 +1,84 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { RabbitMqAuthentication } from './rabbitmq-authentication';
+
+/** The `rabbitmq.conf` lines of an authentication method, and the secrets they name by ARN. */
+export interface AuthenticationSettings {
+  readonly lines: string[];
+  readonly secrets: secretsmanager.ISecret[];
+}
+
+/**
+ * The keys Amazon MQ documents for each method (Developer Guide, configure OAuth 2.0 / LDAP / HTTP; mq-facts F-Q07):
+ * the backend order in `auth_backends.*`, the method's keys, secrets only as `aws.arns.*` (F-AU10).
+ */
+export function authenticationSettings(authentication: RabbitMqAuthentication): AuthenticationSettings {
+  if (authentication.method === 'simple') {
+    return { lines: [], secrets: [] };
+  }
+  const lines = [`auth_backends.1 = ${authentication.method}`, ...authentication.internalUsers ? ['auth_backends.2 = internal'] : []];
+  const set = (key: string, value: string | number | boolean | undefined) => {
+    if (value !== undefined) {
+      lines.push(`${key} = ${value}`);
+    }
+  };
+  const secrets: secretsmanager.ISecret[] = [];
+  const oauth2 = authentication.oauth2Options;
+  if (oauth2) {
+    set('auth_oauth2.resource_server_id', oauth2.resourceServerId);
+    set('auth_oauth2.issuer', oauth2.issuer);
+    set('auth_oauth2.jwks_url', oauth2.jwksUrl);
+    set('auth_oauth2.scope_prefix', oauth2.scopePrefix);
+    set('auth_oauth2.additional_scopes_key', oauth2.additionalScopesKey);
+    (oauth2.preferredUsernameClaims ?? []).forEach((claim, i) => set(`auth_oauth2.preferred_username_claims.${i + 1}`, claim));
+    if (oauth2.managementClientId !== undefined) {
+      set('management.oauth_enabled', true);
+      set('management.oauth_client_id', oauth2.managementClientId);
+      set('management.oauth_provider_url', oauth2.issuer);
+    }
+  }
+  const ldap = authentication.ldapOptions;
+  if (ldap) {
+    ldap.servers.forEach((server, i) => set(`auth_ldap.servers.${i + 1}`, server));
+    set('auth_ldap.port', ldap.port ?? 636);
+    set('auth_ldap.use_ssl', true);
+    set('auth_ldap.user_dn_pattern', ldap.userDnPattern);
+    set('auth_ldap.dn_lookup_base', ldap.dnLookupBase);
+    set('auth_ldap.dn_lookup_attribute', ldap.dnLookupAttribute);
+    set('auth_ldap.dn_lookup_bind.user_dn', ldap.lookupBindDn);
+    if (ldap.lookupBindPassword) {
+      set('aws.arns.auth_ldap.dn_lookup_bind.password', ldap.lookupBindPassword.secretArn);
+      secrets.push(ldap.lookupBindPassword);
+    }
+  }
+  const http = authentication.httpOptions;
+  if (http) {
+    set('auth_http.http_method', 'post');
+    set('auth_http.user_path', http.userPath);
+    set('auth_http.vhost_path', http.vhostPath);
+    set('auth_http.resource_path', http.resourcePath);
+    set('auth_http.topic_path', http.topicPath);
+  }
+  return { lines, secrets };
+}
+
+/**
+ * The role Amazon MQ assumes to read the `aws.arns.*` secrets (mq-facts F-AU11): trusted by `mq.amazonaws.com` only
+ * for brokers of this account (`aws:SourceAccount`, `aws:SourceArn`), allowed to read exactly these secrets.
+ */
+export function secretsRole(scope: Construct, secrets: secretsmanager.ISecret[]): iam.Role {
+  const stack = Stack.of(scope);
+  const role = new iam.Role(scope, 'SecretsRole', {
+    description: `Amazon MQ reads the secrets of configuration ${scope.node.path}`,
+    assumedBy: new iam.ServicePrincipal('mq.amazonaws.com').withConditions({
+      StringEquals: { 'aws:SourceAccount': stack.account },
+      ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'mq', resource: 'broker', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+    }),
+  });
+  for (const secret of secrets) {
+    secret.grantRead(role);
+  }
+  return role;
+}

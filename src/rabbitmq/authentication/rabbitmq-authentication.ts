@@ -1,0 +1,156 @@
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+
+/** OAuth 2.0: clients present a JWT as the password (mq-facts F-AU06, F-AU07, F-Q07). */
+export interface RabbitMqOAuth2Options {
+  /** The audience RabbitMQ expects in tokens, and the default prefix of its scopes (`<id>.read:*\/*`). */
+  readonly resourceServerId: string;
+  /**
+   * The identity provider's issuer URL (https); RabbitMQ discovers the signing keys from it.
+   * @default - none: give `jwksUrl`
+   */
+  readonly issuer?: string;
+  /**
+   * The URL of the provider's JSON Web Key Set (https).
+   * @default - discovered from `issuer`
+   */
+  readonly jwksUrl?: string;
+  /**
+   * The prefix of RabbitMQ scopes in tokens.
+   * @default - `<resourceServerId>.`
+   */
+  readonly scopePrefix?: string;
+  /**
+   * A token claim holding more scopes (for example `roles` or `groups`).
+   * @default - only the `scope` claim
+   */
+  readonly additionalScopesKey?: string;
+  /**
+   * Claims that name the user, in order of preference.
+   * @default - RabbitMQ's default (`sub`, then `client_id`)
+   */
+  readonly preferredUsernameClaims?: string[];
+  /**
+   * The OAuth 2.0 client ID of the management UI; set to sign in to the console through the provider.
+   * @default - the console accepts no OAuth 2.0 sign-in
+   */
+  readonly managementClientId?: string;
+  /**
+   * Also accept users of RabbitMQ's internal database (the admin user, and users made through the management API).
+   * @default false
+   */
+  readonly internalUsers?: boolean;
+}
+
+/** LDAP: RabbitMQ binds to your directory over TLS (mq-facts F-AU06, F-AU10). */
+export interface RabbitMqLdapOptions {
+  /** The directory servers' host names (no scheme, no port); reachable from the broker (F-AU10). */
+  readonly servers: string[];
+  /**
+   * The LDAPS port.
+   * @default 636
+   */
+  readonly port?: number;
+  /**
+   * How a user name becomes a DN, with `${username}`, for example `cn=${username},ou=users,dc=example,dc=com`.
+   * @default - found by a lookup under `dnLookupBase`
+   */
+  readonly userDnPattern?: string;
+  /**
+   * Where to look users up, with `dnLookupAttribute`.
+   * @default - no lookup: give `userDnPattern`
+   */
+  readonly dnLookupBase?: string;
+  /**
+   * The attribute that holds the user name, for lookups.
+   * @default - none
+   */
+  readonly dnLookupAttribute?: string;
+  /**
+   * The DN RabbitMQ binds as to look users up.
+   * @default - binds as the user
+   */
+  readonly lookupBindDn?: string;
+  /**
+   * The password of `lookupBindDn`: a secret whose whole value is the password (not JSON). Amazon MQ reads it
+   * through the role this library creates; the configuration holds only its ARN.
+   * @default - none
+   */
+  readonly lookupBindPassword?: secretsmanager.ISecret;
+  /**
+   * Also accept users of RabbitMQ's internal database.
+   * @default false
+   */
+  readonly internalUsers?: boolean;
+}
+
+/** HTTP: RabbitMQ asks your HTTPS service whether a user may connect and act (RabbitMQ 4+, F-AU06). */
+export interface RabbitMqHttpOptions {
+  /** The https URL that authenticates users. */
+  readonly userPath: string;
+  /** The https URL that authorizes virtual host access. */
+  readonly vhostPath: string;
+  /** The https URL that authorizes resource access. */
+  readonly resourcePath: string;
+  /** The https URL that authorizes topic access. */
+  readonly topicPath: string;
+  /**
+   * Also accept users of RabbitMQ's internal database.
+   * @default false
+   */
+  readonly internalUsers?: boolean;
+}
+
+/**
+ * How clients of a RabbitMQ broker authenticate: the internal user database (SIMPLE), or, through the broker's
+ * configuration (CONFIG_MANAGED), OAuth 2.0, LDAP or an HTTP service, each optionally with internal users.
+ */
+export class RabbitMqAuthentication {
+  /** Users in RabbitMQ's internal database: the admin user, and users made through the management API. */
+  public static simple(): RabbitMqAuthentication {
+    return new RabbitMqAuthentication('simple', {});
+  }
+
+  /** OAuth 2.0 (RabbitMQ 3.13+): clients present a JWT from your identity provider. */
+  public static oauth2(options: RabbitMqOAuth2Options): RabbitMqAuthentication {
+    return new RabbitMqAuthentication('oauth2', { oauth2: options });
+  }
+
+  /** LDAP over TLS against your directory. */
+  public static ldap(options: RabbitMqLdapOptions): RabbitMqAuthentication {
+    return new RabbitMqAuthentication('ldap', { ldap: options });
+  }
+
+  /** An HTTP service of yours (RabbitMQ 4+). */
+  public static http(options: RabbitMqHttpOptions): RabbitMqAuthentication {
+    return new RabbitMqAuthentication('http', { http: options });
+  }
+
+  /** `SIMPLE`, or `CONFIG_MANAGED` for the methods set in the configuration. */
+  public readonly strategy: string;
+  /** Whether internal users (the admin user among them) can sign in. */
+  public readonly internalUsers: boolean;
+
+  private constructor(
+    /** `simple`, `oauth2`, `ldap` or `http`. */
+    public readonly method: string,
+    private readonly options: { oauth2?: RabbitMqOAuth2Options; ldap?: RabbitMqLdapOptions; http?: RabbitMqHttpOptions },
+  ) {
+    this.strategy = method === 'simple' ? 'SIMPLE' : 'CONFIG_MANAGED';
+    this.internalUsers = method === 'simple' || (this.oauth2Options ?? this.ldapOptions ?? this.httpOptions)?.internalUsers === true;
+  }
+
+  /** The OAuth 2.0 options, for `oauth2()`. */
+  public get oauth2Options(): RabbitMqOAuth2Options | undefined {
+    return this.options.oauth2;
+  }
+
+  /** The LDAP options, for `ldap()`. */
+  public get ldapOptions(): RabbitMqLdapOptions | undefined {
+    return this.options.ldap;
+  }
+
+  /** The HTTP options, for `http()`. */
+  public get httpOptions(): RabbitMqHttpOptions | undefined {
+    return this.options.http;
+  }
+}

@@ -1,0 +1,97 @@
+import { Token } from 'aws-cdk-lib';
+import { RabbitMqSpec } from './rabbitmq-spec';
+import { isKnown, Rule } from '../../private/rules';
+import { versionAtLeast } from '../../private/versions';
+import { RabbitMqAuthentication } from '../authentication/rabbitmq-authentication';
+
+/** What the authentication rules read. */
+export interface RabbitMqAuthenticationSpec {
+  readonly authentication: RabbitMqAuthentication;
+  readonly engineVersion: string;
+}
+
+/** The first RabbitMQ version on Amazon MQ with each method (mq-facts F-AU06, F-Q07). */
+const SINCE: Record<string, string> = { oauth2: '3.13', http: '4' };
+
+const notHttps = (value: string | undefined) => value !== undefined && isKnown(value) && !/^https:\/\/[^\s/]+/.test(value);
+const blank = (value: string | undefined) => value === undefined || (isKnown(value) && value.trim() === '');
+
+export const RABBITMQ_AUTHENTICATION_RULES: Rule<RabbitMqAuthenticationSpec>[] = [
+  {
+    id: 'RabbitMqAuthenticationVersion',
+    fact: 'F-AU06, F-Q07',
+    summary: 'authentication: OAuth 2.0 on RabbitMQ 3.13 or later, HTTP on RabbitMQ 4 or later',
+    check: (s) => {
+      const since = SINCE[s.authentication.method];
+      return since && isKnown(s.engineVersion) && !versionAtLeast(s.engineVersion, since)
+        ? `'authentication' ${s.authentication.method} is not allowed with engineVersion '${s.engineVersion}'; allowed: RabbitMQ ${since} or later`
+        : undefined;
+    },
+  },
+  {
+    id: 'RabbitMqOAuth2Provider',
+    fact: 'F-Q07, F-AU09',
+    summary: 'OAuth 2.0: a resource server ID; an issuer or a JWKS URL; every URL https',
+    check: (s) => {
+      const o = s.authentication.oauth2Options;
+      if (!o) {
+        return undefined;
+      }
+      return [
+        ...blank(o.resourceServerId) ? ['\'resourceServerId\' is empty; allowed: the audience your tokens carry'] : [],
+        ...o.issuer === undefined && o.jwksUrl === undefined ? ['\'issuer\' and \'jwksUrl\' are both missing; allowed: at least one, so RabbitMQ finds the signing keys'] : [],
+        ...(['issuer', 'jwksUrl'] as const).filter((k) => notHttps(o[k])).map((k) => `'${k}' '${o[k]}' is not allowed; allowed: an https:// URL`),
+        ...o.managementClientId !== undefined && o.issuer === undefined ? ['\'managementClientId\' needs \'issuer\': the console signs in through the provider at that URL'] : [],
+      ];
+    },
+  },
+  {
+    id: 'RabbitMqLdapServers',
+    fact: 'F-AU06, F-AU10',
+    summary: 'LDAP: 1 or more server host names (no scheme or port), a port 1-65535, a user DN pattern or a lookup base, a bind DN and its password secret together',
+    check: (s) => {
+      const o = s.authentication.ldapOptions;
+      if (!o) {
+        return undefined;
+      }
+      return [
+        ...o.servers.length === 0 ? ['\'servers\' is empty; allowed: one or more host names'] : [],
+        ...o.servers.filter((h) => isKnown(h) && !/^[A-Za-z0-9.-]+$/.test(h)).map((h) => `'servers' entry '${h}' is not allowed; allowed: a host name, without scheme or port`),
+        ...o.port !== undefined && !Token.isUnresolved(o.port) && !(Number.isInteger(o.port) && o.port >= 1 && o.port <= 65535)
+          ? [`'port' ${o.port} is not allowed; allowed: 1-65535`] : [],
+        ...o.userDnPattern === undefined && o.dnLookupBase === undefined
+          ? ['\'userDnPattern\' and \'dnLookupBase\' are both missing; allowed: one of them, so RabbitMQ can find a user\'s DN'] : [],
+        ...(o.lookupBindDn === undefined) !== (o.lookupBindPassword === undefined)
+          ? ['\'lookupBindDn\' and \'lookupBindPassword\' go together; allowed: both, or neither (bind as the user)'] : [],
+      ];
+    },
+  },
+  {
+    id: 'RabbitMqHttpPaths',
+    fact: 'F-AU06',
+    summary: 'HTTP: user, vhost, resource and topic paths are https URLs',
+    check: (s) => {
+      const o = s.authentication.httpOptions;
+      return o
+        ? (['userPath', 'vhostPath', 'resourcePath', 'topicPath'] as const).filter((k) => notHttps(o[k]) || blank(o[k]))
+          .map((k) => `'${k}' '${o[k]}' is not allowed; allowed: an https:// URL`)
+        : undefined;
+    },
+  },
+];
+
+/** The same rules for a broker, and its configuration's authentication (mq-facts F-C04, F-AU07). */
+export const RABBITMQ_BROKER_AUTHENTICATION_RULES: Rule<RabbitMqSpec>[] = [
+  ...RABBITMQ_AUTHENTICATION_RULES.map((rule) => ({
+    ...rule,
+    check: (s: RabbitMqSpec) => rule.check({ authentication: s.authentication, engineVersion: s.engineVersion.version }),
+  })),
+  {
+    id: 'RabbitMqAuthenticationConfiguration',
+    fact: 'F-C04, F-AU07',
+    summary: 'authentication: a configuration given with OAuth 2.0, LDAP or HTTP was made with the broker\'s `authentication`',
+    check: (s) => s.authentication.method !== 'simple' && s.configurationAuthentication !== undefined && s.configurationAuthentication !== s.authentication
+      ? `'configuration' was made with ${s.configurationAuthentication.method} authentication, not the broker's ${s.authentication.method}; allowed: the same RabbitMqAuthentication in both, or no 'configuration' (the broker makes one)`
+      : undefined,
+  },
+];

@@ -1,0 +1,159 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import {
+  RabbitMqAuthentication, RabbitMqBroker, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqDeploymentMode, RabbitMqEngineVersion,
+} from '../../src';
+import { stackWithVpc } from '../util/stacks';
+
+const RMQ = { engineVersion: RabbitMqEngineVersion.V4_2, deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE, brokerName: 'events' };
+const OAUTH2 = { resourceServerId: 'rabbitmq', issuer: 'https://idp.example.com/realms/mq', preferredUsernameClaims: ['preferred_username'] };
+
+function decodedConfiguration(template: Template): string {
+  const [configuration] = Object.values(template.findResources('AWS::AmazonMQ::Configuration'));
+  return Buffer.from(configuration.Properties.Data, 'base64').toString('utf-8');
+}
+
+test('OAuth 2.0: a CONFIG_MANAGED broker with its own configuration, no user and no admin secret by default', () => {
+  const { stack, vpc } = stackWithVpc();
+  const broker = new RabbitMqBroker(stack, 'Broker', { vpc, ...RMQ, authentication: RabbitMqAuthentication.oauth2(OAUTH2) });
+  const template = Template.fromStack(stack);
+  const [configurationId] = Object.keys(template.findResources('AWS::AmazonMQ::Configuration'));
+  template.hasResourceProperties('AWS::AmazonMQ::Configuration', { AuthenticationStrategy: 'CONFIG_MANAGED', EngineVersion: '4.2' });
+  const broker0 = Object.values(template.findResources('AWS::AmazonMQ::Broker'))[0].Properties;
+  expect(broker0.AuthenticationStrategy).toBe('CONFIG_MANAGED');
+  expect(broker0.Users).toBeUndefined();
+  expect(broker0.Configuration).toEqual({ Id: { 'Fn::GetAtt': [configurationId, 'Id'] }, Revision: { 'Fn::GetAtt': [configurationId, 'Revision'] } });
+  expect(broker.adminSecret).toBeUndefined();
+  template.resourceCountIs('AWS::SecretsManager::Secret', 0);
+  expect(decodedConfiguration(template).split('\n').filter(Boolean)).toEqual([
+    'auth_backends.1 = oauth2',
+    'auth_oauth2.resource_server_id = rabbitmq',
+    'auth_oauth2.issuer = https://idp.example.com/realms/mq',
+    'auth_oauth2.preferred_username_claims.1 = preferred_username',
+  ]);
+  expect(() => broker.addVirtualHost('app')).toThrow("'adminUser' is missing: virtual hosts and their objects are applied through the management API as the admin user");
+});
+
+test('OAuth 2.0 with internal users keeps the admin user, and the console signs in through the provider', () => {
+  const { stack, vpc } = stackWithVpc();
+  const broker = new RabbitMqBroker(stack, 'Broker', {
+    vpc, ...RMQ, authentication: RabbitMqAuthentication.oauth2({ ...OAUTH2, internalUsers: true, managementClientId: 'rabbitmq-console' }),
+  });
+  const template = Template.fromStack(stack);
+  expect(broker.adminUsername).toBe('admin');
+  expect(Object.values(template.findResources('AWS::AmazonMQ::Broker'))[0].Properties.Users).toHaveLength(1);
+  expect(decodedConfiguration(template)).toContain([
+    'auth_backends.1 = oauth2', 'auth_backends.2 = internal',
+  ].join('\n'));
+  expect(decodedConfiguration(template)).toContain([
+    'management.oauth_enabled = true',
+    'management.oauth_client_id = rabbitmq-console',
+    'management.oauth_provider_url = https://idp.example.com/realms/mq',
+  ].join('\n'));
+});
+
+test('LDAP: the bind password only by ARN, read by a role Amazon MQ alone may assume for this account\'s brokers', () => {
+  const { stack, vpc } = stackWithVpc();
+  const password = new secretsmanager.Secret(stack, 'BindPassword');
+  new RabbitMqBroker(stack, 'Broker', {
+    vpc,
+    ...RMQ,
+    authentication: RabbitMqAuthentication.ldap({
+      servers: ['ldap1.example.com', 'ldap2.example.com'],
+      dnLookupBase: 'ou=users,dc=example,dc=com',
+      dnLookupAttribute: 'uid',
+      lookupBindDn: 'cn=rabbitmq,ou=services,dc=example,dc=com',
+      lookupBindPassword: password,
+    }),
+  });
+  const template = Template.fromStack(stack);
+  const [roleId] = Object.keys(template.findResources('AWS::IAM::Role', { Properties: { Description: Match_ServiceRole } }));
+  const [secretId] = Object.keys(template.findResources('AWS::SecretsManager::Secret'));
+  const data = Object.values(template.findResources('AWS::AmazonMQ::Configuration'))[0].Properties.Data;
+  // The text holds the secret's and the role's ARNs as deploy-time values: Fn::Base64 over a join.
+  const joined = JSON.stringify(data);
+  expect(joined).toContain('auth_ldap.servers.1 = ldap1.example.com\\nauth_ldap.servers.2 = ldap2.example.com\\nauth_ldap.port = 636\\nauth_ldap.use_ssl = true');
+  expect(joined).toContain(`aws.arns.auth_ldap.dn_lookup_bind.password = ",{"Ref":"${secretId}"}`);
+  expect(joined).toContain(`aws.arns.assume_role_arn = ",{"Fn::GetAtt":["${roleId}","Arn"]}`);
+  expect(joined).not.toMatch(/dn_lookup_bind\.password = [^",]/);
+  template.hasResourceProperties('AWS::IAM::Role', {
+    AssumeRolePolicyDocument: {
+      Statement: [{
+        Action: 'sts:AssumeRole',
+        Effect: 'Allow',
+        Principal: { Service: 'mq.amazonaws.com' },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': '123456789012' },
+          ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':mq:us-east-1:123456789012:broker:*']] } },
+        },
+      }],
+    },
+  });
+  const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((p) => JSON.stringify(p.Properties.Roles).includes(roleId))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement);
+  expect(statements).toEqual([expect.objectContaining({ Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: { Ref: secretId } })]);
+});
+const Match_ServiceRole = 'Amazon MQ reads the secrets of configuration Test/Broker/Configuration';
+
+test('HTTP (RabbitMQ 4): the four https paths, posted', () => {
+  const configuration = new RabbitMqConfiguration(stackWithVpc().stack, 'Configuration', {
+    engineVersion: RabbitMqEngineVersion.V4_2,
+    data: RabbitMqConfigurationData.fromText('consumer_timeout = 1800000'),
+    authentication: RabbitMqAuthentication.http({
+      userPath: 'https://auth.example.com/user',
+      vhostPath: 'https://auth.example.com/vhost',
+      resourcePath: 'https://auth.example.com/resource',
+      topicPath: 'https://auth.example.com/topic',
+    }),
+  });
+  expect(configuration.authenticationStrategy).toBe('CONFIG_MANAGED');
+  expect(configuration.renderText().split('\n').filter(Boolean)).toEqual([
+    'consumer_timeout = 1800000',
+    'auth_backends.1 = http',
+    'auth_http.http_method = post',
+    'auth_http.user_path = https://auth.example.com/user',
+    'auth_http.vhost_path = https://auth.example.com/vhost',
+    'auth_http.resource_path = https://auth.example.com/resource',
+    'auth_http.topic_path = https://auth.example.com/topic',
+  ]);
+});
+
+test('keys written by hand make the configuration CONFIG_MANAGED, and a SIMPLE broker refuses it', () => {
+  const { stack, vpc } = stackWithVpc();
+  const configuration = new RabbitMqConfiguration(stack, 'Configuration', {
+    engineVersion: RabbitMqEngineVersion.V4_2,
+    data: RabbitMqConfigurationData.fromText('auth_backends.1 = oauth2\nauth_oauth2.resource_server_id = rabbitmq\nauth_oauth2.jwks_url = https://idp.example.com/jwks'),
+  });
+  expect(configuration.authenticationStrategy).toBe('CONFIG_MANAGED');
+  expect(() => new RabbitMqBroker(stack, 'Broker', { vpc, ...RMQ, configuration }))
+    .toThrow("'configuration' has authenticationStrategy CONFIG_MANAGED; allowed: SIMPLE, the broker's [ConfigurationAuthentication]");
+});
+
+test('the same authentication in the broker and its given configuration is accepted', () => {
+  const { stack, vpc } = stackWithVpc();
+  const authentication = RabbitMqAuthentication.oauth2({ ...OAUTH2, internalUsers: true });
+  const configuration = new RabbitMqConfiguration(stack, 'Configuration', { engineVersion: RabbitMqEngineVersion.V4_2, data: RabbitMqConfigurationData.fromText(''), authentication });
+  new RabbitMqBroker(stack, 'Broker', { vpc, ...RMQ, authentication, configuration });
+  Template.fromStack(stack).resourceCountIs('AWS::AmazonMQ::Configuration', 1);
+});
+
+test.each([
+  [{ resourceServerId: 'rabbitmq' }, "'issuer' and 'jwksUrl' are both missing; allowed: at least one"],
+  [{ resourceServerId: ' ', jwksUrl: 'https://idp.example.com/jwks' }, "'resourceServerId' is empty"],
+  [{ resourceServerId: 'rabbitmq', jwksUrl: 'https://idp.example.com/jwks', managementClientId: 'console' }, "'managementClientId' needs 'issuer'"],
+])('OAuth 2.0 options %j are refused', (options, message) => {
+  const { stack, vpc } = stackWithVpc();
+  expect(() => new RabbitMqBroker(stack, 'Broker', { vpc, ...RMQ, authentication: RabbitMqAuthentication.oauth2(options) })).toThrow(message);
+  // Nothing half-built: the broker made no configuration before refusing.
+  expect(stack.node.tryFindChild('Broker')?.node.tryFindChild('Configuration')).toBeUndefined();
+});
+
+test('LDAP needs a way to find DNs, and a bind DN with its password', () => {
+  const { stack, vpc } = stackWithVpc();
+  expect(() => new RabbitMqBroker(stack, 'A', { vpc, ...RMQ, brokerName: 'a', authentication: RabbitMqAuthentication.ldap({ servers: ['ldap.example.com'] }) }))
+    .toThrow("'userDnPattern' and 'dnLookupBase' are both missing");
+  expect(() => new RabbitMqBroker(stack, 'B', {
+    vpc, ...RMQ, brokerName: 'b', authentication: RabbitMqAuthentication.ldap({ servers: ['ldap.example.com'], dnLookupBase: 'dc=example', lookupBindDn: 'cn=svc', port: 70000 }),
+  })).toThrow(/'port' 70000 is not allowed; allowed: 1-65535[\s\S]*'lookupBindDn' and 'lookupBindPassword' go together/);
+});
