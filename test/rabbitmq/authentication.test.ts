@@ -26,7 +26,7 @@ test('OAuth 2.0: a CONFIG_MANAGED broker with its own configuration, no user and
   expect(broker.adminSecret).toBeUndefined();
   template.resourceCountIs('AWS::SecretsManager::Secret', 0);
   expect(decodedConfiguration(template).split('\n').filter(Boolean)).toEqual([
-    'auth_backends.1 = oauth2',
+    'auth_backends.1 = rabbit_auth_backend_oauth2',
     'auth_oauth2.resource_server_id = rabbitmq',
     'auth_oauth2.issuer = https://idp.example.com/realms/mq',
     'auth_oauth2.preferred_username_claims.1 = preferred_username',
@@ -43,7 +43,7 @@ test('OAuth 2.0 with internal users keeps the admin user, and the console signs 
   expect(broker.adminUsername).toBe('admin');
   expect(Object.values(template.findResources('AWS::AmazonMQ::Broker'))[0].Properties.Users).toHaveLength(1);
   expect(decodedConfiguration(template)).toContain([
-    'auth_backends.1 = oauth2', 'auth_backends.2 = internal',
+    'auth_backends.1 = rabbit_auth_backend_oauth2', 'auth_backends.2 = internal',
   ].join('\n'));
   expect(decodedConfiguration(template)).toContain([
     'management.oauth_enabled = true',

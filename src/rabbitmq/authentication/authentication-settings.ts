@@ -11,6 +11,12 @@ export interface AuthenticationSettings {
 }
 
 /**
+ * The `auth_backends` value of each method. OAuth 2.0 by its module name: RabbitMQ 3.10 has no `oauth2` alias (the
+ * real-engine test found `undef` there), and every version takes the module name.
+ */
+const BACKENDS: Record<string, string> = { oauth2: 'rabbit_auth_backend_oauth2', ldap: 'ldap', http: 'http' };
+
+/**
  * The keys Amazon MQ documents for each method (Developer Guide, configure OAuth 2.0 / LDAP / HTTP; mq-facts F-Q07):
  * the backend order in `auth_backends.*`, the method's keys, secrets only as `aws.arns.*` (F-AU10).
  */
@@ -18,7 +24,7 @@ export function authenticationSettings(authentication: RabbitMqAuthentication): 
   if (authentication.method === 'simple') {
     return { lines: [], secrets: [] };
   }
-  const lines = [`auth_backends.1 = ${authentication.method}`, ...authentication.internalUsers ? ['auth_backends.2 = internal'] : []];
+  const lines = [`auth_backends.1 = ${BACKENDS[authentication.method]}`, ...authentication.internalUsers ? ['auth_backends.2 = internal'] : []];
   const set = (key: string, value: string | number | boolean | undefined) => {
     if (value !== undefined) {
       lines.push(`${key} = ${value}`);
