@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the real-engine tests (test/engines) and the XSD cross-checks need, from Debian's repositories,
-# when missing: ActiveMQ 5.17, RabbitMQ 3.10 (with Erlang and epmd), Java, and xmllint. Nothing is started here:
+# when missing: ActiveMQ 5.17, RabbitMQ 3.10 (with Erlang and epmd), Java, xmllint, OpenLDAP's slapd and openssl. Nothing is started here:
 # the tests start private instances on 127.0.0.1 and stop them by process ID.
 set -euo pipefail
 missing=()
@@ -8,6 +8,9 @@ missing=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
+# OpenLDAP for the RabbitMQ LDAP test, and openssl for the self-signed certificates of the LDAP and OAuth 2.0 tests.
+[ -x /usr/sbin/slapd ] || missing+=(slapd)
+command -v openssl >/dev/null || missing+=(openssl)
 if [ ${#missing[@]} -eq 0 ]; then
   echo "engines: already installed"
   exit 0

@@ -2,6 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import {
   RabbitMqAuthentication, RabbitMqBroker, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqDeploymentMode, RabbitMqEngineVersion,
+  RabbitMqLdapPermissions,
 } from '../../src';
 import { stackWithVpc } from '../util/stacks';
 
@@ -156,4 +157,30 @@ test('LDAP needs a way to find DNs, and a bind DN with its password', () => {
   expect(() => new RabbitMqBroker(stack, 'B', {
     vpc, ...RMQ, brokerName: 'b', authentication: RabbitMqAuthentication.ldap({ servers: ['ldap.example.com'], dnLookupBase: 'dc=example', lookupBindDn: 'cn=svc', port: 70000 }),
   })).toThrow(/'port' 70000 is not allowed; allowed: 1-65535[\s\S]*'lookupBindDn' and 'lookupBindPassword' go together/);
+});
+
+test('IAM renders OAuth 2.0 with the account\'s STS issuer', () => {
+  const configuration = new RabbitMqConfiguration(stackWithVpc().stack, 'Configuration', {
+    engineVersion: RabbitMqEngineVersion.V3_13,
+    data: RabbitMqConfigurationData.fromText(''),
+    authentication: RabbitMqAuthentication.iam({ issuer: 'https://abc123.tokens.sts.global.api.aws', resourceServerId: 'rabbitmq' }),
+  });
+  expect(configuration.renderText().split('\n')).toEqual([
+    'auth_backends.1 = rabbit_auth_backend_oauth2',
+    'auth_oauth2.resource_server_id = rabbitmq',
+    'auth_oauth2.issuer = https://abc123.tokens.sts.global.api.aws',
+  ]);
+});
+
+test('IAM is not on RabbitMQ 4.0 or 4.1; LDAP with internal permissions splits authentication from authorization', () => {
+  const { stack, vpc } = stackWithVpc();
+  const iam = RabbitMqAuthentication.iam({ issuer: 'https://abc123.tokens.sts.global.api.aws', resourceServerId: 'rabbitmq' });
+  expect(() => new RabbitMqBroker(stack, 'Old', { vpc, ...RMQ, brokerName: 'old', engineVersion: RabbitMqEngineVersion.of('4.1'), authentication: iam }))
+    .toThrow("'authentication' iam is not allowed with engineVersion '4.1'; allowed: RabbitMQ 3.13, or 4.2 and later");
+  const ldap = new RabbitMqConfiguration(stack, 'Ldap', {
+    engineVersion: RabbitMqEngineVersion.V4_2,
+    data: RabbitMqConfigurationData.fromText(''),
+    authentication: RabbitMqAuthentication.ldap({ servers: ['ldap.example.com'], userDnPattern: 'uid=${username},ou=users,dc=example,dc=com', permissions: RabbitMqLdapPermissions.INTERNAL }),
+  });
+  expect(ldap.renderText().split('\n').slice(0, 2)).toEqual(['auth_backends.1.authn = ldap', 'auth_backends.1.authz = internal']);
 });

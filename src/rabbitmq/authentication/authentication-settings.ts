@@ -2,7 +2,7 @@ import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { RabbitMqAuthentication } from './rabbitmq-authentication';
+import { RabbitMqAuthentication, RabbitMqLdapPermissions } from './rabbitmq-authentication';
 
 /** The `rabbitmq.conf` lines of an authentication method, and the secrets they name by ARN. */
 export interface AuthenticationSettings {
@@ -14,7 +14,7 @@ export interface AuthenticationSettings {
  * The `auth_backends` value of each method. OAuth 2.0 by its module name: RabbitMQ 3.10 has no `oauth2` alias (the
  * real-engine test found `undef` there), and every version takes the module name.
  */
-const BACKENDS: Record<string, string> = { oauth2: 'rabbit_auth_backend_oauth2', ldap: 'ldap', http: 'http' };
+const BACKENDS: Record<string, string> = { oauth2: 'rabbit_auth_backend_oauth2', iam: 'rabbit_auth_backend_oauth2', ldap: 'ldap', http: 'http' };
 
 /**
  * The keys Amazon MQ documents for each method (Developer Guide, configure OAuth 2.0 / LDAP / HTTP; mq-facts F-Q07):
@@ -24,7 +24,12 @@ export function authenticationSettings(authentication: RabbitMqAuthentication): 
   if (authentication.method === 'simple') {
     return { lines: [], secrets: [] };
   }
-  const lines = [`auth_backends.1 = ${BACKENDS[authentication.method]}`, ...authentication.internalUsers ? ['auth_backends.2 = internal'] : []];
+  const internalPermissions = authentication.ldapOptions?.permissions === RabbitMqLdapPermissions.INTERNAL;
+  const lines = [
+    // The directory authenticates and the internal database authorizes, or one backend does both.
+    ...internalPermissions ? ['auth_backends.1.authn = ldap', 'auth_backends.1.authz = internal'] : [`auth_backends.1 = ${BACKENDS[authentication.method]}`],
+    ...authentication.internalUsers ? ['auth_backends.2 = internal'] : [],
+  ];
   const set = (key: string, value: string | number | boolean | undefined) => {
     if (value !== undefined) {
       lines.push(`${key} = ${value}`);

@@ -41,6 +41,50 @@ export interface RabbitMqOAuth2Options {
   readonly internalUsers?: boolean;
 }
 
+/**
+ * IAM through OAuth 2.0 (RabbitMQ 3.13, 4.2+): clients present a JWT that AWS STS issues to an IAM principal
+ * (`sts:GetWebIdentityToken`) once IAM outbound web identity federation is on in the account.
+ */
+export interface RabbitMqIamOptions {
+  /**
+   * The account's token issuer, as `aws iam enable-outbound-web-identity-federation` returns it:
+   * `https://<id>.tokens.sts.global.api.aws`.
+   */
+  readonly issuer: string;
+  /** The audience clients request their tokens for, and the default prefix of RabbitMQ scopes. */
+  readonly resourceServerId: string;
+  /**
+   * A claim holding more scopes. STS nests its claims under `sts.amazonaws.com`, so permissions usually come from
+   * scope aliases in the configuration data (`auth_oauth2.scope_aliases.*`).
+   * @default - only the `scope` claim
+   */
+  readonly additionalScopesKey?: string;
+  /**
+   * Claims that name the user, in order of preference.
+   * @default - RabbitMQ's default (`sub`, then `client_id`)
+   */
+  readonly preferredUsernameClaims?: string[];
+  /**
+   * Also accept users of RabbitMQ's internal database.
+   * @default false
+   */
+  readonly internalUsers?: boolean;
+}
+
+/** Where the permissions of LDAP users come from. */
+export enum RabbitMqLdapPermissions {
+  /**
+   * The directory, through the LDAP plugin's queries. Without `auth_ldap.queries.*` settings in the configuration
+   * data, RabbitMQ's defaults let every authenticated directory user use every virtual host and resource.
+   */
+  DIRECTORY = 'DIRECTORY',
+  /**
+   * RabbitMQ's internal permissions (`auth_backends.1.authz = internal`): the directory authenticates, and a user may
+   * do only what the management API granted that user name (for example through `RabbitMqVirtualHost.grant`).
+   */
+  INTERNAL = 'INTERNAL',
+}
+
 /** LDAP: RabbitMQ binds to your directory over TLS (mq-facts F-AU06, F-AU10). */
 export interface RabbitMqLdapOptions {
   /** The directory servers' host names (no scheme, no port); reachable from the broker (F-AU10). */
@@ -76,6 +120,11 @@ export interface RabbitMqLdapOptions {
    * @default - none
    */
   readonly lookupBindPassword?: secretsmanager.ISecret;
+  /**
+   * Where directory users' permissions come from.
+   * @default RabbitMqLdapPermissions.DIRECTORY
+   */
+  readonly permissions?: RabbitMqLdapPermissions;
   /**
    * Also accept users of RabbitMQ's internal database.
    * @default false
@@ -115,6 +164,11 @@ export class RabbitMqAuthentication {
     return new RabbitMqAuthentication('oauth2', { oauth2: options });
   }
 
+  /** IAM principals, through OAuth 2.0 with AWS STS as the identity provider (RabbitMQ 3.13, 4.2+). */
+  public static iam(options: RabbitMqIamOptions): RabbitMqAuthentication {
+    return new RabbitMqAuthentication('iam', { oauth2: options });
+  }
+
   /** LDAP over TLS against your directory. */
   public static ldap(options: RabbitMqLdapOptions): RabbitMqAuthentication {
     return new RabbitMqAuthentication('ldap', { ldap: options });
@@ -131,7 +185,7 @@ export class RabbitMqAuthentication {
   public readonly internalUsers: boolean;
 
   private constructor(
-    /** `simple`, `oauth2`, `ldap` or `http`. */
+    /** `simple`, `oauth2`, `iam`, `ldap` or `http`. */
     public readonly method: string,
     private readonly options: { oauth2?: RabbitMqOAuth2Options; ldap?: RabbitMqLdapOptions; http?: RabbitMqHttpOptions },
   ) {
@@ -139,7 +193,7 @@ export class RabbitMqAuthentication {
     this.internalUsers = method === 'simple' || (this.oauth2Options ?? this.ldapOptions ?? this.httpOptions)?.internalUsers === true;
   }
 
-  /** The OAuth 2.0 options, for `oauth2()`. */
+  /** The OAuth 2.0 options, for `oauth2()` and `iam()`. */
   public get oauth2Options(): RabbitMqOAuth2Options | undefined {
     return this.options.oauth2;
   }

@@ -11,7 +11,7 @@ export interface RabbitMqAuthenticationSpec {
 }
 
 /** The first RabbitMQ version on Amazon MQ with each method (mq-facts F-AU06, F-Q07). */
-const SINCE: Record<string, string> = { oauth2: '3.13', http: '4' };
+const SINCE: Record<string, string> = { oauth2: '3.13', iam: '3.13', http: '4' };
 
 const notHttps = (value: string | undefined) => value !== undefined && isKnown(value) && !/^https:\/\/[^\s/]+/.test(value);
 const blank = (value: string | undefined) => value === undefined || (isKnown(value) && value.trim() === '');
@@ -42,6 +42,23 @@ export const RABBITMQ_AUTHENTICATION_RULES: Rule<RabbitMqAuthenticationSpec>[] =
         ...o.issuer === undefined && o.jwksUrl === undefined ? ['\'issuer\' and \'jwksUrl\' are both missing; allowed: at least one, so RabbitMQ finds the signing keys'] : [],
         ...(['issuer', 'jwksUrl'] as const).filter((k) => notHttps(o[k])).map((k) => `'${k}' '${o[k]}' is not allowed; allowed: an https:// URL`),
         ...o.managementClientId !== undefined && o.issuer === undefined ? ['\'managementClientId\' needs \'issuer\': the console signs in through the provider at that URL'] : [],
+      ];
+    },
+  },
+  {
+    id: 'RabbitMqIamIssuer',
+    fact: 'DG iam-for-amq-for-rabbitmq',
+    summary: 'IAM: the issuer is the account\'s STS token issuer, `https://<id>.tokens.sts.global.api.aws`; not on RabbitMQ 4.0 or 4.1',
+    check: (s) => {
+      if (s.authentication.method !== 'iam') {
+        return undefined;
+      }
+      const issuer = s.authentication.oauth2Options!.issuer!;
+      return [
+        ...isKnown(issuer) && !/^https:\/\/[A-Za-z0-9-]+\.tokens\.sts\.global\.api\.aws$/.test(issuer)
+          ? [`'issuer' '${issuer}' is not allowed; allowed: the account's STS issuer, https://<id>.tokens.sts.global.api.aws (aws iam enable-outbound-web-identity-federation)`] : [],
+        ...isKnown(s.engineVersion) && versionAtLeast(s.engineVersion, '4') && !versionAtLeast(s.engineVersion, '4.2')
+          ? [`'authentication' iam is not allowed with engineVersion '${s.engineVersion}'; allowed: RabbitMQ 3.13, or 4.2 and later`] : [],
       ];
     },
   },
