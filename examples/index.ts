@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ConsumersStack } from './consumers';
+import { OAuth2RabbitMqStack } from './oauth2-rabbitmq';
 import { DevActiveMqStack } from './dev-activemq';
 import { DevRabbitMqStack } from './dev-rabbitmq';
 import { ProdActiveMqStack } from './prod-activemq';
@@ -13,4 +14,5 @@ export const EXAMPLES: ReadonlyArray<{ file: string; stackName: string; stack: n
   { file: 'dev-rabbitmq.ts', stackName: 'DevRabbitMq', stack: DevRabbitMqStack },
   { file: 'prod-rabbitmq.ts', stackName: 'ProdRabbitMq', stack: ProdRabbitMqStack },
   { file: 'consumers.ts', stackName: 'Consumers', stack: ConsumersStack },
+  { file: 'oauth2-rabbitmq.ts', stackName: 'OAuth2RabbitMq', stack: OAuth2RabbitMqStack },
 ];

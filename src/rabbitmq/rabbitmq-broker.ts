@@ -1,4 +1,4 @@
-import { Annotations, Fn, RemovalPolicy, Size } from 'aws-cdk-lib';
+import { Annotations, Fn, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -172,6 +172,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
         authenticationStrategy: authentication.strategy,
       }),
       authentication,
+      region: Stack.of(this).region,
       configurationAuthentication: props.configuration instanceof RabbitMqConfiguration ? props.configuration._authentication() : undefined,
       deploymentMode: props.deploymentMode,
       storageSizeGiB: props.storageSize?.toGibibytes(),

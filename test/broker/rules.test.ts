@@ -90,7 +90,10 @@ const RABBITMQ_CASES: Case<RabbitMqBrokerProps>[] = [
     "'authentication' http is not allowed with engineVersion '3.13'; allowed: RabbitMQ 4 or later"],
   ['RabbitMqOAuth2Provider', () => ({ authentication: RabbitMqAuthentication.oauth2({ resourceServerId: 'rabbitmq', jwksUrl: 'http://idp.example.com/jwks' }) }),
     "'jwksUrl' 'http://idp.example.com/jwks' is not allowed; allowed: an https:// URL"],
-  ['RabbitMqIamIssuer', () => ({ authentication: RabbitMqAuthentication.iam({ issuer: 'https://idp.example.com', resourceServerId: 'rabbitmq' }) }),
+  ['RabbitMqTlsFileArns', () => ({
+    authentication: RabbitMqAuthentication.http({ ...HTTP, tls: { caCertificateArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:ca-AbCdEf' } }),
+  }), "'tls' file 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:ca-AbCdEf' is in eu-west-1; allowed: a secret in the broker's region us-east-1 (Amazon MQ resolves ARNs in its own region)"],
+  ['RabbitMqIamIssuer', () => ({ authentication: RabbitMqAuthentication.iam({ issuer: 'https://idp.example.com', resourceServerId: 'rabbitmq', roleScopes: [] }) }),
     "'issuer' 'https://idp.example.com' is not allowed; allowed: the account's STS issuer, https://<id>.tokens.sts.global.api.aws (aws iam enable-outbound-web-identity-federation)"],
   ['RabbitMqLdapServers', () => ({ authentication: RabbitMqAuthentication.ldap({ servers: ['ldaps://ldap.example.com'], userDnPattern: 'cn=${username},dc=example' }) }),
     "'servers' entry 'ldaps://ldap.example.com' is not allowed; allowed: a host name, without scheme or port"],

@@ -159,22 +159,33 @@ test('LDAP needs a way to find DNs, and a bind DN with its password', () => {
   })).toThrow(/'port' 70000 is not allowed; allowed: 1-65535[\s\S]*'lookupBindDn' and 'lookupBindPassword' go together/);
 });
 
-test('IAM renders OAuth 2.0 with the account\'s STS issuer', () => {
+test('IAM renders OAuth 2.0 as the Developer Guide\'s IAM tutorial: JWKS under the STS issuer, role ARNs as scope aliases', () => {
   const configuration = new RabbitMqConfiguration(stackWithVpc().stack, 'Configuration', {
     engineVersion: RabbitMqEngineVersion.V3_13,
     data: RabbitMqConfigurationData.fromText(''),
-    authentication: RabbitMqAuthentication.iam({ issuer: 'https://abc123.tokens.sts.global.api.aws', resourceServerId: 'rabbitmq' }),
+    authentication: RabbitMqAuthentication.iam({
+      issuer: 'https://abc123.tokens.sts.global.api.aws',
+      resourceServerId: 'rabbitmq',
+      internalUsers: true,
+      roleScopes: [{ alias: 'arn:aws:iam::123456789012:role/RabbitMqAdminRole', scopes: ['rabbitmq/tag:administrator', 'rabbitmq/read:*/*'] }],
+    }),
   });
   expect(configuration.renderText().split('\n')).toEqual([
     'auth_backends.1 = rabbit_auth_backend_oauth2',
+    'auth_backends.2 = internal',
     'auth_oauth2.resource_server_id = rabbitmq',
-    'auth_oauth2.issuer = https://abc123.tokens.sts.global.api.aws',
+    'auth_oauth2.jwks_url = https://abc123.tokens.sts.global.api.aws/.well-known/jwks.json',
+    'auth_oauth2.scope_prefix = rabbitmq/',
+    'auth_oauth2.additional_scopes_key = sub',
+    'auth_oauth2.scope_aliases.1.alias = arn:aws:iam::123456789012:role/RabbitMqAdminRole',
+    'auth_oauth2.scope_aliases.1.scope = rabbitmq/tag:administrator rabbitmq/read:*/*',
+    'auth_oauth2.https.hostname_verification = wildcard',
   ]);
 });
 
 test('IAM is not on RabbitMQ 4.0 or 4.1; LDAP with internal permissions splits authentication from authorization', () => {
   const { stack, vpc } = stackWithVpc();
-  const iam = RabbitMqAuthentication.iam({ issuer: 'https://abc123.tokens.sts.global.api.aws', resourceServerId: 'rabbitmq' });
+  const iam = RabbitMqAuthentication.iam({ issuer: 'https://abc123.tokens.sts.global.api.aws', resourceServerId: 'rabbitmq', roleScopes: [] });
   expect(() => new RabbitMqBroker(stack, 'Old', { vpc, ...RMQ, brokerName: 'old', engineVersion: RabbitMqEngineVersion.of('4.1'), authentication: iam }))
     .toThrow("'authentication' iam is not allowed with engineVersion '4.1'; allowed: RabbitMQ 3.13, or 4.2 and later");
   const ldap = new RabbitMqConfiguration(stack, 'Ldap', {
@@ -183,4 +194,35 @@ test('IAM is not on RabbitMQ 4.0 or 4.1; LDAP with internal permissions splits a
     authentication: RabbitMqAuthentication.ldap({ servers: ['ldap.example.com'], userDnPattern: 'uid=${username},ou=users,dc=example,dc=com', permissions: RabbitMqLdapPermissions.INTERNAL }),
   });
   expect(ldap.renderText().split('\n').slice(0, 2)).toEqual(['auth_backends.1.authn = ldap', 'auth_backends.1.authz = internal']);
+});
+
+test('mutual TLS to the HTTP service: files by ARN, read by the role (S3 objects and secrets), and a wrong kind of ARN refused', () => {
+  const { stack, vpc } = stackWithVpc();
+  const paths = { userPath: 'https://a.example.com/u', vhostPath: 'https://a.example.com/v', resourcePath: 'https://a.example.com/r', topicPath: 'https://a.example.com/t' };
+  new RabbitMqBroker(stack, 'Broker', {
+    vpc,
+    ...RMQ,
+    authentication: RabbitMqAuthentication.http({
+      ...paths,
+      tls: {
+        caCertificateArn: 'arn:aws:s3:::mq-tls/ca.pem',
+        clientCertificateArn: 'arn:aws:s3:::mq-tls/client.pem',
+        clientKeyArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:mq-client-key-AbCdEf',
+      },
+    }),
+  });
+  const template = Template.fromStack(stack);
+  const text = JSON.stringify(Object.values(template.findResources('AWS::AmazonMQ::Configuration'))[0].Properties.Data);
+  expect(text).toContain('aws.arns.auth_http.ssl_options.cacertfile = arn:aws:s3:::mq-tls/ca.pem\\naws.arns.auth_http.ssl_options.certfile = arn:aws:s3:::mq-tls/client.pem\\naws.arns.auth_http.ssl_options.keyfile = arn:aws:secretsmanager:us-east-1:123456789012:secret:mq-client-key-AbCdEf\\naws.arns.assume_role_arn = ');
+  template.hasResourceProperties('AWS::IAM::Policy', {
+    PolicyDocument: {
+      Statement: [
+        { Action: 's3:GetObject', Effect: 'Allow', Resource: ['arn:aws:s3:::mq-tls/ca.pem', 'arn:aws:s3:::mq-tls/client.pem'] },
+        { Action: 'secretsmanager:GetSecretValue', Effect: 'Allow', Resource: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:mq-client-key-AbCdEf' },
+      ],
+    },
+  });
+  expect(() => new RabbitMqBroker(stack, 'Bad', {
+    vpc, ...RMQ, brokerName: 'bad', authentication: RabbitMqAuthentication.http({ ...paths, tls: { caCertificateArn: 'arn:aws:s3:::bucket-only' } }),
+  })).toThrow("'tls' file 'arn:aws:s3:::bucket-only' is not allowed; allowed: an S3 object ARN");
 });

@@ -1,5 +1,35 @@
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 
+/**
+ * TLS files for RabbitMQ's connections to an LDAP or HTTP server, as ARNs Amazon MQ resolves (`aws.arns.*`): an S3
+ * object (`arn:<partition>:s3:::<bucket>/<key>`) or a Secrets Manager secret in the broker's region.
+ */
+export interface RabbitMqTlsFiles {
+  /**
+   * The certificate authority of the server's certificate.
+   * @default - the public CAs the broker trusts
+   */
+  readonly caCertificateArn?: string;
+  /**
+   * The client certificate, for mutual TLS.
+   * @default - no client certificate
+   */
+  readonly clientCertificateArn?: string;
+  /**
+   * The client certificate's private key, for mutual TLS.
+   * @default - no client certificate
+   */
+  readonly clientKeyArn?: string;
+}
+
+/** A scope (or IAM role ARN) of your provider's tokens and the RabbitMQ scopes it stands for. */
+export interface RabbitMqScopeAlias {
+  /** The scope as the token carries it, for example `rabbitmq/read:all`, or an IAM role ARN with `iam()`. */
+  readonly alias: string;
+  /** The RabbitMQ scopes it grants, for example `rabbitmq/read:*\/*` (with the scope prefix). */
+  readonly scopes: string[];
+}
+
 /** OAuth 2.0: clients present a JWT as the password (mq-facts F-AU06, F-AU07, F-Q07). */
 export interface RabbitMqOAuth2Options {
   /** The audience RabbitMQ expects in tokens, and the default prefix of its scopes (`<id>.read:*\/*`). */
@@ -30,6 +60,17 @@ export interface RabbitMqOAuth2Options {
    */
   readonly preferredUsernameClaims?: string[];
   /**
+   * Provider scopes that stand for RabbitMQ scopes (`auth_oauth2.scope_aliases.N.*`): for providers whose scope names
+   * cannot hold `*` or `/`, such as Amazon Cognito.
+   * @default - none
+   */
+  readonly scopeAliases?: RabbitMqScopeAlias[];
+  /**
+   * Whether tokens must name `resourceServerId` in `aud`; Amazon Cognito access tokens carry no audience.
+   * @default true
+   */
+  readonly verifyAudience?: boolean;
+  /**
    * The OAuth 2.0 client ID of the management UI; set to sign in to the console through the provider.
    * @default - the console accepts no OAuth 2.0 sign-in
    */
@@ -54,16 +95,10 @@ export interface RabbitMqIamOptions {
   /** The audience clients request their tokens for, and the default prefix of RabbitMQ scopes. */
   readonly resourceServerId: string;
   /**
-   * A claim holding more scopes. STS nests its claims under `sts.amazonaws.com`, so permissions usually come from
-   * scope aliases in the configuration data (`auth_oauth2.scope_aliases.*`).
-   * @default - only the `scope` claim
+   * IAM roles (`alias`: the role ARN) and the RabbitMQ scopes their tokens get. STS nests its claims under
+   * `sts.amazonaws.com`, so the token's subject, the role, is mapped to scopes here (Developer Guide, IAM tutorial).
    */
-  readonly additionalScopesKey?: string;
-  /**
-   * Claims that name the user, in order of preference.
-   * @default - RabbitMQ's default (`sub`, then `client_id`)
-   */
-  readonly preferredUsernameClaims?: string[];
+  readonly roleScopes: RabbitMqScopeAlias[];
   /**
    * Also accept users of RabbitMQ's internal database.
    * @default false
@@ -126,6 +161,11 @@ export interface RabbitMqLdapOptions {
    */
   readonly permissions?: RabbitMqLdapPermissions;
   /**
+   * TLS files for the connection to the directory.
+   * @default - the public CAs the broker trusts, no client certificate
+   */
+  readonly tls?: RabbitMqTlsFiles;
+  /**
    * Also accept users of RabbitMQ's internal database.
    * @default false
    */
@@ -142,6 +182,11 @@ export interface RabbitMqHttpOptions {
   readonly resourcePath: string;
   /** The https URL that authorizes topic access. */
   readonly topicPath: string;
+  /**
+   * TLS files for the connection to the HTTP service.
+   * @default - the public CAs the broker trusts, no client certificate
+   */
+  readonly tls?: RabbitMqTlsFiles;
   /**
    * Also accept users of RabbitMQ's internal database.
    * @default false
@@ -166,7 +211,19 @@ export class RabbitMqAuthentication {
 
   /** IAM principals, through OAuth 2.0 with AWS STS as the identity provider (RabbitMQ 3.13, 4.2+). */
   public static iam(options: RabbitMqIamOptions): RabbitMqAuthentication {
-    return new RabbitMqAuthentication('iam', { oauth2: options });
+    // As the Developer Guide's IAM tutorial configures it: the JWKS under the issuer, the subject as scopes, aliases
+    // from role ARNs to RabbitMQ scopes.
+    return new RabbitMqAuthentication('iam', {
+      oauth2: {
+        resourceServerId: options.resourceServerId,
+        issuer: options.issuer,
+        jwksUrl: `${options.issuer}/.well-known/jwks.json`,
+        scopePrefix: `${options.resourceServerId}/`,
+        additionalScopesKey: 'sub',
+        scopeAliases: options.roleScopes,
+        internalUsers: options.internalUsers,
+      },
+    });
   }
 
   /** LDAP over TLS against your directory. */

@@ -57,7 +57,8 @@ const FORBIDDEN_KEYS: ReadonlyArray<RegExp> = [
 const SECRET_OR_FILE_KEY = /^(auth_ldap|ssl_options|auth_http|auth_oauth2|management)\.(.*\.)?(password|passphrase|secret|keyfile|certfile|cacertfile|key)$/;
 
 /** An ARN of this partition family: `arn:<partition>:<service>:<region>:<account>:<resource>`. */
-const ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{12}:.+$/;
+// An account's resource, or an S3 object (S3 ARNs carry neither region nor account).
+const ARN = /^arn:aws[a-z-]*:([a-z0-9-]+:[a-z0-9-]*:\d{12}:.+|s3:::[^/]+\/.+)$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/;
 
 function checkSecretsAndArns(key: string, value: string, valueKnown: boolean): string | undefined {
@@ -68,7 +69,7 @@ function checkSecretsAndArns(key: string, value: string, valueKnown: boolean): s
     return `key '${key}' value '${value}' is not allowed; allowed: an IAM role ARN (arn:aws:iam::<account>:role/<name>)`;
   }
   if (key.startsWith('aws.arns.') && valueKnown && !ARN.test(value)) {
-    return `key '${key}' value '${value}' is not allowed; allowed: an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)`;
+    return `key '${key}' value '${value}' is not allowed; allowed: an ARN (arn:<partition>:<service>:<region>:<account>:<resource>, or arn:<partition>:s3:::<bucket>/<key>)`;
   }
   return undefined;
 }

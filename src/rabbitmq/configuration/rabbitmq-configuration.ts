@@ -1,4 +1,4 @@
-import { Lazy, Resource } from 'aws-cdk-lib';
+import { Lazy, Resource, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { parseConf, RabbitMqConfigurationDocument } from './rabbitmq-conf-document';
@@ -70,12 +70,15 @@ export class RabbitMqConfiguration extends Resource implements IBrokerConfigurat
     this.engineVersion = props.engineVersion.version;
     this.authentication = props.authentication;
     if (props.authentication) {
-      validateRules(this, 'RabbitMqConfiguration', RABBITMQ_AUTHENTICATION_RULES, { authentication: props.authentication, engineVersion: this.engineVersion });
+      validateRules(this, 'RabbitMqConfiguration', RABBITMQ_AUTHENTICATION_RULES, {
+        authentication: props.authentication, engineVersion: this.engineVersion, region: Stack.of(this).region,
+      });
     }
     const auth = authenticationSettings(props.authentication ?? RabbitMqAuthentication.simple());
     // The role is made once the text has passed its rules; the text refers to it by a token.
     let role: iam.Role | undefined;
-    const roleLine = auth.secrets.length > 0 ? [`aws.arns.assume_role_arn = ${Lazy.string({ produce: () => role!.roleArn })}`] : [];
+    const needsRole = auth.secrets.length + auth.files.length > 0;
+    const roleLine = needsRole ? [`aws.arns.assume_role_arn = ${Lazy.string({ produce: () => role!.roleArn })}`] : [];
     const document = auth.lines.length > 0
       ? parseConf([props.data._document().text, ...auth.lines, ...roleLine].filter((line) => line !== '').join('\n'))
       : props.data._document();
@@ -88,8 +91,8 @@ export class RabbitMqConfiguration extends Resource implements IBrokerConfigurat
     this.document = document;
     this.authenticationStrategy = props.authentication?.strategy
       ?? (document.settings.some((setting) => setting.key.startsWith('auth_backends.')) ? 'CONFIG_MANAGED' : 'SIMPLE');
-    if (auth.secrets.length > 0) {
-      role = secretsRole(this, auth.secrets);
+    if (needsRole) {
+      role = secretsRole(this, auth.secrets, auth.files);
       this.secretsRole = role;
     }
     const resource = createCfnConfiguration(this, this.configurationName, props, {

@@ -2,12 +2,15 @@ import { Token } from 'aws-cdk-lib';
 import { RabbitMqSpec } from './rabbitmq-spec';
 import { isKnown, Rule } from '../../private/rules';
 import { versionAtLeast } from '../../private/versions';
+import { tlsFileArns } from '../authentication/authentication-settings';
 import { RabbitMqAuthentication } from '../authentication/rabbitmq-authentication';
 
 /** What the authentication rules read. */
 export interface RabbitMqAuthenticationSpec {
   readonly authentication: RabbitMqAuthentication;
   readonly engineVersion: string;
+  /** The region of the configuration's stack (a token when the stack is environment-agnostic). */
+  readonly region: string;
 }
 
 /** The first RabbitMQ version on Amazon MQ with each method (mq-facts F-AU06, F-Q07). */
@@ -17,6 +20,20 @@ const notHttps = (value: string | undefined) => value !== undefined && isKnown(v
 const blank = (value: string | undefined) => value === undefined || (isKnown(value) && value.trim() === '');
 
 export const RABBITMQ_AUTHENTICATION_RULES: Rule<RabbitMqAuthenticationSpec>[] = [
+  {
+    id: 'RabbitMqTlsFileArns',
+    fact: 'F-AU10, F-AU11',
+    summary: 'LDAP and HTTP TLS files: S3 object or Secrets Manager ARNs, a Secrets Manager ARN in the broker\'s region',
+    check: (s) => tlsFileArns(s.authentication.ldapOptions?.tls ?? s.authentication.httpOptions?.tls).filter(isKnown).flatMap((arn) => {
+      const [, , service, region] = arn.split(':');
+      if (!arn.startsWith('arn:') || !['s3', 'secretsmanager'].includes(service) || (service === 's3' && !/^arn:[^:]+:s3:::[^/]+\/.+/.test(arn))) {
+        return [`'tls' file '${arn}' is not allowed; allowed: an S3 object ARN (arn:<partition>:s3:::<bucket>/<key>) or a Secrets Manager secret ARN`];
+      }
+      return service === 'secretsmanager' && isKnown(s.region) && region !== s.region
+        ? [`'tls' file '${arn}' is in ${region}; allowed: a secret in the broker's region ${s.region} (Amazon MQ resolves ARNs in its own region)`]
+        : [];
+    }),
+  },
   {
     id: 'RabbitMqAuthenticationVersion',
     fact: 'F-AU06, F-Q07',
@@ -42,6 +59,8 @@ export const RABBITMQ_AUTHENTICATION_RULES: Rule<RabbitMqAuthenticationSpec>[] =
         ...o.issuer === undefined && o.jwksUrl === undefined ? ['\'issuer\' and \'jwksUrl\' are both missing; allowed: at least one, so RabbitMQ finds the signing keys'] : [],
         ...(['issuer', 'jwksUrl'] as const).filter((k) => notHttps(o[k])).map((k) => `'${k}' '${o[k]}' is not allowed; allowed: an https:// URL`),
         ...o.managementClientId !== undefined && o.issuer === undefined ? ['\'managementClientId\' needs \'issuer\': the console signs in through the provider at that URL'] : [],
+        ...(o.scopeAliases ?? []).filter((a) => blank(a.alias) || a.scopes.length === 0 || a.scopes.some((scope) => isKnown(scope) && /\s/.test(scope)))
+          .map((a) => `'scopeAliases' entry '${a.alias}' is not allowed; allowed: a non-empty alias and one or more scopes without spaces`),
       ];
     },
   },
@@ -101,7 +120,7 @@ export const RABBITMQ_AUTHENTICATION_RULES: Rule<RabbitMqAuthenticationSpec>[] =
 export const RABBITMQ_BROKER_AUTHENTICATION_RULES: Rule<RabbitMqSpec>[] = [
   ...RABBITMQ_AUTHENTICATION_RULES.map((rule) => ({
     ...rule,
-    check: (s: RabbitMqSpec) => rule.check({ authentication: s.authentication, engineVersion: s.engineVersion.version }),
+    check: (s: RabbitMqSpec) => rule.check({ authentication: s.authentication, engineVersion: s.engineVersion.version, region: s.region }),
   })),
   {
     id: 'RabbitMqAuthenticationConfiguration',

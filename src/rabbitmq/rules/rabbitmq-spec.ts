@@ -9,6 +9,8 @@ export interface RabbitMqSpec extends BrokerSpec {
   readonly requiresGraviton: boolean;
   readonly supportsStorageSize: boolean;
   readonly authentication: RabbitMqAuthentication;
+  /** The broker stack's region (a token when environment-agnostic). */
+  readonly region: string;
   /** The authentication the broker's configuration was made with, when it is a RabbitMqConfiguration of this app. */
   readonly configurationAuthentication?: RabbitMqAuthentication;
   /** The settings of the broker's configuration, when it is a RabbitMqConfiguration of this app. */

@@ -78,7 +78,7 @@ test.each<[string, string, RabbitMqEngineVersion, string]>([
   ['a TLS key password', 'ssl_options.password = hunter2hunter2', RabbitMqEngineVersion.V4_2, "allowed: 'aws.arns.ssl_options.password = <ARN"],
   ['a CA file path', 'ssl_options.cacertfile = /etc/ca.pem', RabbitMqEngineVersion.V4_2, "allowed: 'aws.arns.ssl_options.cacertfile = <ARN"],
   ['an aws.arns value that is no ARN', 'aws.arns.auth_ldap.dn_lookup_bind.password = s3cr3t', RabbitMqEngineVersion.V4_2,
-    "line 1: key 'aws.arns.auth_ldap.dn_lookup_bind.password' value 's3cr3t' is not allowed; allowed: an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)"],
+    "line 1: key 'aws.arns.auth_ldap.dn_lookup_bind.password' value 's3cr3t' is not allowed; allowed: an ARN (arn:<partition>:<service>:<region>:<account>:<resource>, or arn:<partition>:s3:::<bucket>/<key>)"],
   ['an assume_role_arn that is no role', 'aws.arns.assume_role_arn = arn:aws:iam::123456789012:user/mq', RabbitMqEngineVersion.V4_2,
     'allowed: an IAM role ARN (arn:aws:iam::<account>:role/<name>)'],
   // Characters RabbitMQ does not boot with, though they look blank.
@@ -108,14 +108,16 @@ test('text known only at deploy time is not rejected', () => {
   expect(() => configuration(RabbitMqConfigurationData.fromText(new CfnParameter(stack, 'Conf').valueAsString), undefined, stack)).not.toThrow();
 });
 
-test('secrets by ARN are accepted (F-AU10, F-AU11)', () => {
+test('secrets and files by ARN are accepted (F-AU10, F-AU11): S3 objects too, never a bucket alone', () => {
   expect(() => configuration(RabbitMqConfigurationData.fromText([
     'auth_backends.1 = ldap',
     'auth_ldap.servers.1 = ldap.example.com',
     'aws.arns.assume_role_arn = arn:aws:iam::123456789012:role/AmazonMqSecrets',
     'aws.arns.auth_ldap.dn_lookup_bind.password = arn:aws:secretsmanager:us-east-1:123456789012:secret:ldap-bind-AbCdEf',
     'aws.arns.auth_ldap.ssl_options.cacertfile = arn:aws:s3:::certs/ca.pem',
-  ].join('\n')))).toThrow("'aws.arns.auth_ldap.ssl_options.cacertfile' value 'arn:aws:s3:::certs/ca.pem' is not allowed");
+  ].join('\n')))).not.toThrow();
+  expect(() => configuration(RabbitMqConfigurationData.fromText('aws.arns.auth_ldap.ssl_options.cacertfile = arn:aws:s3:::certs')))
+    .toThrow("'aws.arns.auth_ldap.ssl_options.cacertfile' value 'arn:aws:s3:::certs' is not allowed");
   expect(() => configuration(RabbitMqConfigurationData.fromText([
     'aws.arns.assume_role_arn = arn:aws:iam::123456789012:role/AmazonMqSecrets',
     'aws.arns.auth_ldap.dn_lookup_bind.password = arn:aws:secretsmanager:us-east-1:123456789012:secret:ldap-bind-AbCdEf',
