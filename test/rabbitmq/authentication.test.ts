@@ -226,3 +226,29 @@ test('mutual TLS to the HTTP service: files by ARN, read by the role (S3 objects
     vpc, ...RMQ, brokerName: 'bad', authentication: RabbitMqAuthentication.http({ ...paths, tls: { caCertificateArn: 'arn:aws:s3:::bucket-only' } }),
   })).toThrow("'tls' file 'arn:aws:s3:::bucket-only' is not allowed; allowed: an S3 object ARN");
 });
+
+test('client certificates (RabbitMQ 4): EXTERNAL first, the CA by ARN, the admin kept, passwords only when asked', () => {
+  const { stack, vpc } = stackWithVpc();
+  const broker = new RabbitMqBroker(stack, 'Broker', {
+    vpc,
+    ...RMQ,
+    authentication: RabbitMqAuthentication.certificate({ caCertificateArn: 'arn:aws:s3:::mq-tls/clients-ca.pem', passwords: true }),
+  });
+  expect(broker.adminUsername).toBe('admin');
+  const template = Template.fromStack(stack);
+  const text = JSON.stringify(Object.values(template.findResources('AWS::AmazonMQ::Configuration'))[0].Properties.Data);
+  expect(text).toContain([
+    'auth_mechanisms.1 = EXTERNAL', 'auth_mechanisms.2 = PLAIN', 'ssl_options.verify = verify_peer', 'ssl_options.fail_if_no_peer_cert = false',
+    'aws.arns.ssl_options.cacertfile = arn:aws:s3:::mq-tls/clients-ca.pem', 'aws.arns.assume_role_arn = ',
+  ].join('\\n'));
+  template.hasResourceProperties('AWS::IAM::Policy', {
+    PolicyDocument: { Statement: [{ Action: 's3:GetObject', Effect: 'Allow', Resource: 'arn:aws:s3:::mq-tls/clients-ca.pem' }] },
+  });
+  expect(() => new RabbitMqBroker(stack, 'Old', {
+    vpc,
+    ...RMQ,
+    brokerName: 'old',
+    engineVersion: RabbitMqEngineVersion.V3_13,
+    authentication: RabbitMqAuthentication.certificate({ caCertificateArn: 'arn:aws:s3:::mq-tls/clients-ca.pem' }),
+  })).toThrow("'authentication' certificate is not allowed with engineVersion '3.13'; allowed: RabbitMQ 4 or later");
+});

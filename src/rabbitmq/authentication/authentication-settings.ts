@@ -38,6 +38,23 @@ export function authenticationSettings(authentication: RabbitMqAuthentication): 
   if (authentication.method === 'simple') {
     return { lines: [], secrets: [], files: [] };
   }
+  const certificate = authentication.certificateOptions;
+  if (certificate) {
+    // The SSL mechanism plugin: EXTERNAL takes the user from the verified client certificate (Developer Guide, SSL
+    // certificate authentication: the CA only by ARN, ssl_cert_login_from).
+    return {
+      lines: [
+        'auth_mechanisms.1 = EXTERNAL',
+        ...certificate.passwords ? ['auth_mechanisms.2 = PLAIN'] : [],
+        'ssl_options.verify = verify_peer',
+        `ssl_options.fail_if_no_peer_cert = ${!certificate.passwords}`,
+        ...certificate.loginFrom ? [`ssl_cert_login_from = ${certificate.loginFrom}`] : [],
+        `aws.arns.ssl_options.cacertfile = ${certificate.caCertificateArn}`,
+      ],
+      secrets: [],
+      files: [certificate.caCertificateArn],
+    };
+  }
   const internalPermissions = authentication.ldapOptions?.permissions === RabbitMqLdapPermissions.INTERNAL;
   const lines = [
     // The directory authenticates and the internal database authorizes, or one backend does both.

@@ -194,6 +194,31 @@ export interface RabbitMqHttpOptions {
   readonly internalUsers?: boolean;
 }
 
+/** Which part of a client certificate names the user (`ssl_cert_login_from`). */
+export enum RabbitMqCertificateLogin {
+  /** The whole subject, for example `CN=orders-service,O=Example`. */
+  DISTINGUISHED_NAME = 'distinguished_name',
+  /** The subject's common name, for example `orders-service`. */
+  COMMON_NAME = 'common_name',
+}
+
+/** Client certificates (mutual TLS, RabbitMQ 4+): clients sign in with an X.509 certificate instead of a password. */
+export interface RabbitMqCertificateOptions {
+  /** The CA that signs client certificates, as an S3 object or Secrets Manager ARN (`aws.arns.ssl_options.cacertfile`). */
+  readonly caCertificateArn: string;
+  /**
+   * Which part of the certificate is the user name; the user must exist in the internal database (its permissions
+   * apply, its password is not needed).
+   * @default RabbitMqCertificateLogin.DISTINGUISHED_NAME (RabbitMQ's default)
+   */
+  readonly loginFrom?: RabbitMqCertificateLogin;
+  /**
+   * Also accept user name and password sign-ins (PLAIN); otherwise a client without a certificate is refused.
+   * @default false
+   */
+  readonly passwords?: boolean;
+}
+
 /**
  * How clients of a RabbitMQ broker authenticate: the internal user database (SIMPLE), or, through the broker's
  * configuration (CONFIG_MANAGED), OAuth 2.0, LDAP or an HTTP service, each optionally with internal users.
@@ -231,6 +256,14 @@ export class RabbitMqAuthentication {
     return new RabbitMqAuthentication('ldap', { ldap: options });
   }
 
+  /**
+   * Client certificates (RabbitMQ 4+): users of the internal database sign in with a certificate their CA signed.
+   * The admin user is kept.
+   */
+  public static certificate(options: RabbitMqCertificateOptions): RabbitMqAuthentication {
+    return new RabbitMqAuthentication('certificate', { certificate: options });
+  }
+
   /** An HTTP service of yours (RabbitMQ 4+). */
   public static http(options: RabbitMqHttpOptions): RabbitMqAuthentication {
     return new RabbitMqAuthentication('http', { http: options });
@@ -242,12 +275,15 @@ export class RabbitMqAuthentication {
   public readonly internalUsers: boolean;
 
   private constructor(
-    /** `simple`, `oauth2`, `iam`, `ldap` or `http`. */
+    /** `simple`, `oauth2`, `iam`, `ldap`, `http` or `certificate`. */
     public readonly method: string,
-    private readonly options: { oauth2?: RabbitMqOAuth2Options; ldap?: RabbitMqLdapOptions; http?: RabbitMqHttpOptions },
+    private readonly options: {
+      oauth2?: RabbitMqOAuth2Options; ldap?: RabbitMqLdapOptions; http?: RabbitMqHttpOptions; certificate?: RabbitMqCertificateOptions;
+    },
   ) {
     this.strategy = method === 'simple' ? 'SIMPLE' : 'CONFIG_MANAGED';
-    this.internalUsers = method === 'simple' || (this.oauth2Options ?? this.ldapOptions ?? this.httpOptions)?.internalUsers === true;
+    // Certificates name internal users: the internal database stays the backend.
+    this.internalUsers = method === 'simple' || method === 'certificate' || (this.oauth2Options ?? this.ldapOptions ?? this.httpOptions)?.internalUsers === true;
   }
 
   /** The OAuth 2.0 options, for `oauth2()` and `iam()`. */
@@ -258,6 +294,11 @@ export class RabbitMqAuthentication {
   /** The LDAP options, for `ldap()`. */
   public get ldapOptions(): RabbitMqLdapOptions | undefined {
     return this.options.ldap;
+  }
+
+  /** The client certificate options, for `certificate()`. */
+  public get certificateOptions(): RabbitMqCertificateOptions | undefined {
+    return this.options.certificate;
   }
 
   /** The HTTP options, for `http()`. */

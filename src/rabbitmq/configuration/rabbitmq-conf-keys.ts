@@ -38,6 +38,9 @@ const PERMITTED_PREFIXES: ReadonlyArray<PermittedKey> = [
   { key: 'auth_http.', fact: 'F-Q07', check: anyValue, since: '4' },
   { key: 'auth_backends.', fact: 'F-Q07', check: anyValue },
   { key: 'ssl_options.', fact: 'F-Q07', check: anyValue },
+  // Client certificate sign-in (Developer Guide, SSL certificate authentication; RabbitMQ 4 and later).
+  { key: 'ssl_cert_login_', fact: 'F-Q07', check: anyValue, since: '4' },
+  { key: 'auth_mechanisms.', fact: 'F-Q07', check: anyValue, since: '4' },
   { key: 'aws.arns.', fact: 'F-Q07', check: anyValue },
 ];
 

@@ -14,7 +14,7 @@ export interface RabbitMqAuthenticationSpec {
 }
 
 /** The first RabbitMQ version on Amazon MQ with each method (mq-facts F-AU06, F-Q07). */
-const SINCE: Record<string, string> = { oauth2: '3.13', iam: '3.13', http: '4' };
+const SINCE: Record<string, string> = { oauth2: '3.13', iam: '3.13', http: '4', certificate: '4' };
 
 const notHttps = (value: string | undefined) => value !== undefined && isKnown(value) && !/^https:\/\/[^\s/]+/.test(value);
 const blank = (value: string | undefined) => value === undefined || (isKnown(value) && value.trim() === '');
@@ -23,8 +23,11 @@ export const RABBITMQ_AUTHENTICATION_RULES: Rule<RabbitMqAuthenticationSpec>[] =
   {
     id: 'RabbitMqTlsFileArns',
     fact: 'F-AU10, F-AU11',
-    summary: 'LDAP and HTTP TLS files: S3 object or Secrets Manager ARNs, a Secrets Manager ARN in the broker\'s region',
-    check: (s) => tlsFileArns(s.authentication.ldapOptions?.tls ?? s.authentication.httpOptions?.tls).filter(isKnown).flatMap((arn) => {
+    summary: 'TLS files (LDAP, HTTP, client certificate CA): S3 object or Secrets Manager ARNs, a Secrets Manager ARN in the broker\'s region',
+    check: (s) => [
+      ...tlsFileArns(s.authentication.ldapOptions?.tls ?? s.authentication.httpOptions?.tls),
+      ...s.authentication.certificateOptions ? [s.authentication.certificateOptions.caCertificateArn] : [],
+    ].filter(isKnown).flatMap((arn) => {
       const [, , service, region] = arn.split(':');
       if (!arn.startsWith('arn:') || !['s3', 'secretsmanager'].includes(service) || (service === 's3' && !/^arn:[^:]+:s3:::[^/]+\/.+/.test(arn))) {
         return [`'tls' file '${arn}' is not allowed; allowed: an S3 object ARN (arn:<partition>:s3:::<bucket>/<key>) or a Secrets Manager secret ARN`];
@@ -37,7 +40,7 @@ export const RABBITMQ_AUTHENTICATION_RULES: Rule<RabbitMqAuthenticationSpec>[] =
   {
     id: 'RabbitMqAuthenticationVersion',
     fact: 'F-AU06, F-Q07',
-    summary: 'authentication: OAuth 2.0 on RabbitMQ 3.13 or later, HTTP on RabbitMQ 4 or later',
+    summary: 'authentication: OAuth 2.0 and IAM on RabbitMQ 3.13 or later, HTTP and client certificates on RabbitMQ 4 or later',
     check: (s) => {
       const since = SINCE[s.authentication.method];
       return since && isKnown(s.engineVersion) && !versionAtLeast(s.engineVersion, since)

@@ -1,0 +1,96 @@
+/**
+ * Client certificates on a real RabbitMQ (Debian's 3.10 with rabbitmq_auth_mechanism_ssl), configured from the keys
+ * RabbitMqAuthentication.certificate() renders. Substituted for the local run, as Amazon MQ does itself: the CA ARN by
+ * a local file, and the broker's own server certificate (Amazon MQ's) by one signed here, on a TLS listener.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as amqp from 'amqplib';
+import { Stack } from 'aws-cdk-lib';
+import { freePort } from './activemq-engine';
+import { knownRabbitMqKeys, RabbitMqEngine } from './rabbitmq-engine';
+import { RabbitMqAuthentication, RabbitMqCertificateLogin, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqEngineVersion } from '../../src';
+
+jest.setTimeout(180_000);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtls-'));
+const file = (name: string) => path.join(dir, name);
+const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
+
+/** A CA, and certificates it signs. */
+function ca(name: string): void {
+  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${name}`, '-days', '1', '-keyout', file(`${name}.key`), '-out', file(`${name}.pem`));
+}
+function signed(name: string, cn: string, by: string): void {
+  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${cn}`, '-keyout', file(`${name}.key`), '-out', file(`${name}.csr`));
+  openssl('x509', '-req', '-in', file(`${name}.csr`), '-CA', file(`${by}.pem`), '-CAkey', file(`${by}.key`), '-CAcreateserial', '-days', '1', '-out', file(`${name}.pem`));
+}
+
+let engine: RabbitMqEngine | undefined;
+let tlsPort: number;
+
+beforeAll(async () => {
+  ca('clients-ca');
+  ca('rogue-ca');
+  signed('server', 'localhost', 'clients-ca');
+  signed('orders', 'orders-service', 'clients-ca');
+  signed('stranger', 'stranger', 'clients-ca');
+  signed('forged', 'orders-service', 'rogue-ca');
+
+  const configuration = new RabbitMqConfiguration(new Stack(), 'Configuration', {
+    engineVersion: RabbitMqEngineVersion.V4_2,
+    data: RabbitMqConfigurationData.fromText(''),
+    authentication: RabbitMqAuthentication.certificate({ caCertificateArn: 'arn:aws:s3:::example-mq-tls/clients-ca.pem', loginFrom: RabbitMqCertificateLogin.COMMON_NAME }),
+  });
+  const rendered = configuration.renderText().split('\n');
+  const known = knownRabbitMqKeys();
+  const unknown = rendered.map((line) => line.split(' = ')[0])
+    .filter((key) => !key.startsWith('aws.arns.') && !known.has(key) && !known.has(key.replace(/\.\d+$/, '.$name')));
+  console.log(`Rendered certificate keys RabbitMQ 3.10 does not know: ${unknown.length === 0 ? 'none' : unknown.join(', ')}`);
+  expect(unknown).toEqual([]);
+  const local = rendered
+    .filter((line) => !line.startsWith('aws.arns.assume_role_arn'))
+    .map((line) => line.replace(/^aws\.arns\.ssl_options\.cacertfile = .*/, `ssl_options.cacertfile = ${file('clients-ca.pem')}`));
+  tlsPort = await freePort();
+  engine = await RabbitMqEngine.start([
+    ...local,
+    `listeners.ssl.1 = 127.0.0.1:${tlsPort}`,
+    `ssl_options.certfile = ${file('server.pem')}`,
+    `ssl_options.keyfile = ${file('server.key')}`,
+  ].join('\n'), ['rabbitmq_management', 'rabbitmq_auth_mechanism_ssl']);
+  // The certificate names an internal user; its permissions apply, its password is never asked for.
+  engine.ctl('add_user', 'orders-service', 'unused-password-1');
+  engine.ctl('set_permissions', '-p', '/', 'orders-service', '.*', '.*', '.*');
+});
+
+afterAll(async () => engine?.stop());
+
+function connect(client: string | undefined, credentials = amqp.credentials.external()) {
+  return amqp.connect({ protocol: 'amqps', hostname: '127.0.0.1', port: tlsPort, vhost: '/' }, {
+    ca: [fs.readFileSync(file('clients-ca.pem'))],
+    servername: 'localhost',
+    credentials,
+    ...client ? { cert: fs.readFileSync(file(`${client}.pem`)), key: fs.readFileSync(file(`${client}.key`)) } : {},
+  });
+}
+
+test('a client with a certificate from the CA signs in as its common name, without a password, and uses the broker', async () => {
+  const connection = await connect('orders');
+  try {
+    const channel = await connection.createChannel();
+    await channel.assertQueue('orders.in');
+    channel.sendToQueue('orders.in', Buffer.from('order 1'));
+    const message = await new Promise<amqp.ConsumeMessage | null>((resolve) => channel.consume('orders.in', resolve, { noAck: true }));
+    expect(message?.content.toString()).toBe('order 1');
+  } finally {
+    await connection.close();
+  }
+});
+
+test('a certificate from another CA, no certificate, and a certificate for an unknown user are refused', async () => {
+  await expect(connect('forged')).rejects.toThrow();
+  await expect(connect(undefined, amqp.credentials.plain('orders-service', 'unused-password-1'))).rejects.toThrow();
+  await expect(connect('stranger')).rejects.toThrow(/ACCESS_REFUSED|ConnectionClose|403/);
+});
