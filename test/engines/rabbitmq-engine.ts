@@ -98,6 +98,17 @@ export class RabbitMqEngine {
     return fs.readFileSync(path.join(this.base, 'server.log'), 'utf-8');
   }
 
+  /** Resolves once the server log matches `pattern` (log lines land a moment after the event), or rejects with the tail. */
+  public async waitForLog(pattern: RegExp, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(this.log)) {
+      if (Date.now() > deadline) {
+        throw new Error(`RabbitMQ's log did not show ${pattern} within ${timeoutMs} ms:\n${this.log.slice(-3000)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   /** Runs rabbitmqctl against this node. */
   public ctl(...args: string[]): string {
     return execFileSync(`${RABBITMQ_BIN}/rabbitmqctl`, args, { env: this.env, encoding: 'utf-8', stdio: 'pipe', timeout: 90_000 });

@@ -99,8 +99,8 @@ test('a wrong password, the internal password and an unknown user are refused', 
 
 test('internal permissions apply to directory users: none on the virtual host, or no internal user at all, is refused', async () => {
   await expect(amqp.connect(url('bob', 'bob-password-12'))).rejects.toThrow(/NOT_ALLOWED|ConnectionClose/);
-  expect(rabbit!.log).toMatch(/access to vhost '\/' refused for user 'bob'/);
+  await rabbit!.waitForLog(/access to vhost '\/' refused for user 'bob'/);
   // Carol's directory password is right, but internal authorization knows no carol (RabbitMQ logs "invalid credentials").
   await expect(amqp.connect(url('carol', 'carol-password-1'))).rejects.toThrow(/ACCESS_REFUSED/);
-  expect(rabbit!.log).toMatch(/PLAIN login refused: user 'carol'/);
+  await rabbit!.waitForLog(/PLAIN login refused: user 'carol'/);
 });
