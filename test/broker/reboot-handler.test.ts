@@ -213,6 +213,21 @@ test.each(['Create', 'Delete'] as const)('%s makes no call: a new broker already
   expect(fake.requests).toEqual([]);
 });
 
+test('a new configuration association (RebootOnCreate) reboots on create and waits for RUNNING; its delete makes no call', async () => {
+  const broker = new FakeBroker(0, 1);
+  const d = await deps(broker);
+  const create: RebootEvent = { RequestType: 'Create', StackId: STACK_ID, ResourceProperties: { ...props, RebootOnCreate: 'true' } };
+  const result = await onEvent(create, d);
+  expect(result.Data).toMatchObject({ Rebooted: 'true', RebootStarted: 'true' });
+  expect(calls()).toEqual(['DescribeStacks', 'GET ', 'POST /reboot', 'GET ']);
+  const waiting = { ...create, Data: result.Data };
+  expect(await isComplete(waiting, d)).toEqual({ IsComplete: true });
+  expect(broker.reboots).toBe(1);
+  const requests = fake.requests.length;
+  expect(await onEvent({ ...create, RequestType: 'Delete' }, d)).toEqual({ PhysicalResourceId: `reboot-${BROKER}`, Data: { Rebooted: 'false' } });
+  expect(fake.requests.length).toBe(requests);
+});
+
 test('the bundled handlers stay small and leave the SDK to the Lambda runtime', () => {
   for (const name of ['reboot-on-event', 'reboot-is-complete']) {
     const code = fs.readFileSync(`${__dirname}/../../assets/broker/reboot/${name}.lambda/index.js`, 'utf-8');

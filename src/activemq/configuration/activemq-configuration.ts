@@ -4,7 +4,7 @@ import { ActiveMqConfigurationData } from './activemq-configuration-data';
 import { AMAZON_MQ_XSD } from './amazon-mq-xsd.generated';
 import { IBroker } from '../../broker/broker-base';
 import { BrokerConfigurationAttributes, BrokerConfigurationProps, IBrokerConfiguration, ImportedConfigurationOptions } from '../../broker/configuration/broker-configuration';
-import { associate, BrokerConfigurationAssociation } from '../../broker/configuration/configuration-association';
+import { AssociateOptions, associate, BrokerConfigurationAssociation } from '../../broker/configuration/configuration-association';
 import { configurationName, createCfnConfiguration, ImportedConfiguration } from '../../broker/configuration/configuration-core';
 import { validateRules } from '../../private/rules';
 import { majorMinor } from '../../private/versions';
@@ -112,8 +112,8 @@ export class ActiveMqConfiguration extends Resource implements IBrokerConfigurat
     }
   }
 
-  public associateWith(broker: IBroker): BrokerConfigurationAssociation {
-    return associate(this, broker);
+  public associateWith(broker: IBroker, options?: AssociateOptions): BrokerConfigurationAssociation {
+    return associate(this, broker, options);
   }
 
   /** The XML Amazon MQ gets, for previews and tests. */

@@ -5,6 +5,7 @@ import { IBrokerConfiguration } from './broker-configuration';
 import { validateRules } from '../../private/rules';
 import { IBroker } from '../broker-base';
 import { associationOf, brokerSpecOf, registerAssociation } from '../broker-registry';
+import { rebootOnChange } from '../reboot/apply-immediately';
 import { CONFIGURATION_ASSOCIATION_RULES } from '../rules/configuration-association';
 
 /** Props of a configuration association. */
@@ -13,6 +14,21 @@ export interface BrokerConfigurationAssociationProps {
   readonly broker: IBroker;
   /** The configuration (its latest revision) the broker is to run. */
   readonly configuration: IBrokerConfiguration;
+  /**
+   * Reboot the broker once the association is made and whenever the revision changes, so it runs the configuration
+   * now rather than after its next maintenance window (the same custom resource as the broker's `applyImmediately`).
+   * @default false
+   */
+  readonly applyImmediately?: boolean;
+}
+
+/** Options of `configuration.associateWith(broker)`. */
+export interface AssociateOptions {
+  /**
+   * Reboot the broker to apply the configuration now.
+   * @default false
+   */
+  readonly applyImmediately?: boolean;
 }
 
 /**
@@ -47,10 +63,16 @@ export class BrokerConfigurationAssociation extends Resource {
       configuration: { id: props.configuration.configurationId, revision: props.configuration.configurationRevision },
     });
     this.associationId = resource.ref;
+    if (props.applyImmediately) {
+      const reboot = rebootOnChange(this, 'ApplyImmediately', props.broker, { Configuration: resource.configuration }, true);
+      reboot.node.addDependency(resource);
+    }
   }
 }
 
 /** `configuration.associateWith(broker)`: the association, in the configuration's scope. */
-export function associate(configuration: IBrokerConfiguration & Construct, broker: IBroker): BrokerConfigurationAssociation {
-  return new BrokerConfigurationAssociation(configuration, `Association${Names.nodeUniqueId(broker.node)}`, { broker, configuration });
+export function associate(
+  configuration: IBrokerConfiguration & Construct, broker: IBroker, options: AssociateOptions = {},
+): BrokerConfigurationAssociation {
+  return new BrokerConfigurationAssociation(configuration, `Association${Names.nodeUniqueId(broker.node)}`, { broker, configuration, ...options });
 }

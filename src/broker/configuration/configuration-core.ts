@@ -2,7 +2,7 @@ import { ArnFormat, Fn, Names, Resource, Stack, Token } from 'aws-cdk-lib';
 import { CfnConfiguration } from 'aws-cdk-lib/aws-amazonmq';
 import { Construct } from 'constructs';
 import { BrokerConfigurationProps, IBrokerConfiguration, ImportedConfigurationOptions } from './broker-configuration';
-import { associate, BrokerConfigurationAssociation } from './configuration-association';
+import { AssociateOptions, associate, BrokerConfigurationAssociation } from './configuration-association';
 import { MqValidationError } from '../../private/errors';
 import { isKnown, Rule } from '../../private/rules';
 import { IBroker } from '../broker-base';
@@ -89,8 +89,8 @@ export class ImportedConfiguration extends Resource implements IBrokerConfigurat
     }
   }
 
-  public associateWith(broker: IBroker): BrokerConfigurationAssociation {
-    return associate(this, broker);
+  public associateWith(broker: IBroker, options?: AssociateOptions): BrokerConfigurationAssociation {
+    return associate(this, broker, options);
   }
 }
 

@@ -15,26 +15,35 @@ const REBOOT_TIMEOUT = Duration.minutes(30);
  * the custom resource's `PendingChanges` mirror those broker properties, so CloudFormation updates it exactly then.
  */
 export function applyImmediately(broker: IBroker & Construct, resource: CfnBroker): void {
-  const provider = RebootProvider.of(broker);
+  rebootOnChange(broker, 'ApplyImmediately', broker, Lazy.any({
+    produce: () => ({
+      Configuration: resource.configuration,
+      // Without passwords: CloudFormation refuses secretsmanager dynamic references in custom resources.
+      Users: withoutPasswords(Stack.of(broker).resolve(resource.users)),
+      HostInstanceType: resource.hostInstanceType,
+      EngineVersion: resource.engineVersion,
+      Logs: resource.logs,
+      StorageSize: resource.storageSize,
+      ResourceShareArns: resource.resourceShareArns,
+    }),
+  }), false);
+}
+
+/**
+ * A `Custom::AmazonMqBrokerReboot` that reboots `broker` whenever `pendingChanges` change, and on create too when
+ * `rebootOnCreate` (a configuration association sets a revision on a broker that already runs).
+ */
+export function rebootOnChange(scope: Construct, id: string, broker: IBroker, pendingChanges: unknown, rebootOnCreate: boolean): CustomResource {
+  const provider = RebootProvider.of(scope);
   provider.allow(broker);
-  new CustomResource(broker, 'ApplyImmediately', {
+  return new CustomResource(scope, id, {
     serviceToken: provider.serviceToken,
     resourceType: 'Custom::AmazonMqBrokerReboot',
     properties: {
       BrokerId: broker.brokerId,
       TimeoutSeconds: String(REBOOT_TIMEOUT.toSeconds()),
-      PendingChanges: Lazy.any({
-        produce: () => ({
-          Configuration: resource.configuration,
-          // Without passwords: CloudFormation refuses secretsmanager dynamic references in custom resources.
-          Users: withoutPasswords(Stack.of(broker).resolve(resource.users)),
-          HostInstanceType: resource.hostInstanceType,
-          EngineVersion: resource.engineVersion,
-          Logs: resource.logs,
-          StorageSize: resource.storageSize,
-          ResourceShareArns: resource.resourceShareArns,
-        }),
-      }),
+      PendingChanges: pendingChanges,
+      ...rebootOnCreate ? { RebootOnCreate: 'true' } : {},
     },
   });
 }

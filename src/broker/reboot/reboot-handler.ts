@@ -17,6 +17,8 @@ export interface RebootProperties {
   readonly TimeoutSeconds: string;
   /** What Amazon MQ applies only at a reboot; a change of it is what triggers the update. */
   readonly PendingChanges?: unknown;
+  /** 'true' to reboot on create as well (a configuration association on a running broker). */
+  readonly RebootOnCreate?: string;
 }
 
 /** The subset of a CloudFormation custom resource event the handlers read. */
@@ -73,8 +75,10 @@ export async function onEvent(event: RebootEvent, deps: RebootDependencies): Pro
   const brokerId = event.ResourceProperties.BrokerId;
   const physicalResourceId = event.PhysicalResourceId ?? `reboot-${brokerId}`;
   const done = (Rebooted: string) => ({ PhysicalResourceId: physicalResourceId, Data: { Rebooted } });
-  // A new broker already runs with its configuration and users; nothing is pending on delete.
-  if (event.RequestType !== 'Update') {
+  // A new broker already runs with its configuration and users; nothing is pending on delete. A new configuration
+  // association (RebootOnCreate) sets a revision on a broker that already runs: that create reboots too.
+  const rebootOnCreate = event.RequestType === 'Create' && event.ResourceProperties.RebootOnCreate === 'true';
+  if (event.RequestType !== 'Update' && !rebootOnCreate) {
     return done('false');
   }
   // A rollback arrives as an Update carrying the old properties: never reboot then, and never fail it.
@@ -104,7 +108,8 @@ export async function onEvent(event: RebootEvent, deps: RebootDependencies): Pro
 
 export async function isComplete(event: RebootEvent, deps: RebootDependencies): Promise<{ IsComplete: boolean }> {
   const { now = Date.now } = deps;
-  if (event.RequestType !== 'Update' || event.Data?.Rebooted !== 'true') {
+  // Only what onEvent rebooted is waited for (Data.Rebooted).
+  if (event.RequestType === 'Delete' || event.Data?.Rebooted !== 'true') {
     return { IsComplete: true };
   }
   const brokerId = event.ResourceProperties.BrokerId;

@@ -5,7 +5,7 @@ import { parseConf, RabbitMqConfigurationDocument } from './rabbitmq-conf-docume
 import { RabbitMqConfigurationData } from './rabbitmq-configuration-data';
 import { IBroker } from '../../broker/broker-base';
 import { BrokerConfigurationAttributes, BrokerConfigurationProps, IBrokerConfiguration, ImportedConfigurationOptions } from '../../broker/configuration/broker-configuration';
-import { associate, BrokerConfigurationAssociation } from '../../broker/configuration/configuration-association';
+import { AssociateOptions, associate, BrokerConfigurationAssociation } from '../../broker/configuration/configuration-association';
 import { configurationName, createCfnConfiguration, ImportedConfiguration } from '../../broker/configuration/configuration-core';
 import { validateRules } from '../../private/rules';
 import { authenticationSettings, secretsRole } from '../authentication/authentication-settings';
@@ -106,8 +106,8 @@ export class RabbitMqConfiguration extends Resource implements IBrokerConfigurat
     this.configurationRevision = resource.attrRevision;
   }
 
-  public associateWith(broker: IBroker): BrokerConfigurationAssociation {
-    return associate(this, broker);
+  public associateWith(broker: IBroker, options?: AssociateOptions): BrokerConfigurationAssociation {
+    return associate(this, broker, options);
   }
 
   /** The `rabbitmq.conf` text Amazon MQ gets, for previews and tests. */
