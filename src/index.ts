@@ -10,6 +10,8 @@ export * from './activemq/activemq-broker';
 export * from './activemq/activemq-deployment-mode';
 export * from './activemq/activemq-engine-version';
 export * from './activemq/activemq-user';
+export * from './activemq/network/activemq-network-of-brokers';
+export * from './activemq/network/activemq-network-topology';
 export * from './rabbitmq/rabbitmq-broker';
 export * from './rabbitmq/authentication/rabbitmq-authentication';
 export * from './rabbitmq/management/rabbitmq-management-object';

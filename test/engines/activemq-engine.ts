@@ -29,7 +29,7 @@ const JAVA_FLAGS = [
  * the broker name and data directory, the simple authentication plugin with the broker's users (first plugin),
  * and transport connectors, here on 127.0.0.1 only.
  */
-export function completeActiveMqXml(brokerXml: string, users: EngineUser[], ports: { stomp: number; openwire: number }): string {
+export function completeActiveMqXml(brokerXml: string, users: EngineUser[], ports: { stomp: number; openwire: number }, brokerName = 'amazon-mq-test'): string {
   const { root } = parseXml(brokerXml, ACTIVEMQ_NAMESPACE);
   const auth = element('simpleAuthenticationPlugin', { anonymousAccessAllowed: false }, [element('users', {}, users.map((u) =>
     element('authenticationUser', { username: u.username, password: u.password, groups: u.groups.join(',') })))]);
@@ -38,7 +38,7 @@ export function completeActiveMqXml(brokerXml: string, users: EngineUser[], port
   const kahaDb = root.children.find((c) => c.name === 'persistenceAdapter')?.children[0];
   const broker: XmlNode = element('broker', {
     xmlns: ACTIVEMQ_NAMESPACE,
-    brokerName: 'amazon-mq-test',
+    brokerName,
     useJmx: false,
     dataDirectory: '${activemq.data}',
     ...root.attributes,
@@ -65,13 +65,13 @@ export function completeActiveMqXml(brokerXml: string, users: EngineUser[], port
 /** A private ActiveMQ (Debian's 5.17 package) under a temporary directory, on 127.0.0.1, stopped by its PID. */
 export class ActiveMqEngine {
   /** Boots the broker with the given `<broker>` configuration; rejects with the broker's log when it does not start. */
-  public static async start(brokerXml: string, users: EngineUser[]): Promise<ActiveMqEngine> {
+  public static async start(brokerXml: string, users: EngineUser[], brokerName?: string): Promise<ActiveMqEngine> {
     const base = fs.mkdtempSync(path.join(os.tmpdir(), 'activemq-'));
     for (const dir of ['conf', 'data', 'tmp']) {
       fs.mkdirSync(path.join(base, dir));
     }
     const ports = { stomp: await freePort(), openwire: await freePort() };
-    const xml = completeActiveMqXml(brokerXml, users, ports);
+    const xml = completeActiveMqXml(brokerXml, users, ports, brokerName);
     fs.writeFileSync(path.join(base, 'conf', 'activemq.xml'), xml);
     fs.writeFileSync(path.join(base, 'conf', 'log4j.properties'), [
       'log4j.rootLogger=INFO, out',
@@ -87,7 +87,7 @@ export class ActiveMqEngine {
       `-Dactivemq.conf=${base}/conf`, `-Dactivemq.data=${base}/data`,
       '-jar', `${ACTIVEMQ_HOME}/bin/activemq.jar`, 'start', `xbean:file:${base}/conf/activemq.xml`,
     ], { cwd: base, stdio: ['ignore', log, log] });
-    const engine = new ActiveMqEngine(child, base, ports.stomp, xml);
+    const engine = new ActiveMqEngine(child, base, ports.stomp, ports.openwire, xml);
     await engine.waitUntilListening();
     return engine;
   }
@@ -97,6 +97,7 @@ export class ActiveMqEngine {
     /** The instance directory (configuration, data, log). */
     public readonly base: string,
     public readonly stompPort: number,
+    public readonly openwirePort: number,
     /** The full activemq.xml the broker runs with. */
     public readonly activemqXml: string,
   ) {}
