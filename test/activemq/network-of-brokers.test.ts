@@ -32,7 +32,7 @@ describe('hub and spokes, duplex', () => {
   const ids = (name: string) => Object.keys(template.findResources('AWS::AmazonMQ::Broker', { Properties: { BrokerName: name } }))[0];
 
   test('each spoke connects to the hub\'s pair with masterslave: over both instances, two hops, duplex, excluding audit.>', () => {
-    expect(network.connections.map((c) => [c.from.brokerName, c.to.brokerName])).toEqual([['east', 'hub'], ['west', 'hub']]);
+    expect(network.connections.map((c) => [c.fromBroker.brokerName, c.toBroker.brokerName])).toEqual([['east', 'hub'], ['west', 'hub']]);
     const [eastData] = decoded(template, /: Test\/East$/);
     const select = (i: number) => `{"Fn::Select":[${i},{"Fn::GetAtt":["${ids('hub')}","OpenWireEndpoints"]}]}`;
     expect(eastData).toContain(`name=\\"connector_to_hub\\" uri=\\"masterslave:(",${select(0)},",",${select(1)},")\\" userName=\\"network\\" duplex=\\"true\\" networkTTL=\\"2\\"`);
@@ -69,7 +69,7 @@ test('a mesh without duplex gives each broker one connector to every other, one 
   const { stack, vpc } = stackWithVpc();
   const { hub, east, west } = hubAndSpokes(stack, vpc);
   const network = new ActiveMqNetworkOfBrokers(stack, 'Mesh', { brokers: [hub, east, west], duplex: false });
-  expect(network.connections.map((c) => `${c.from.brokerName}>${c.to.brokerName}`)).toEqual(['hub>east', 'east>hub', 'hub>west', 'west>hub', 'east>west', 'west>east']);
+  expect(network.connections.map((c) => `${c.fromBroker.brokerName}>${c.toBroker.brokerName}`)).toEqual(['hub>east', 'east>hub', 'hub>west', 'west>hub', 'east>west', 'west>east']);
   const template = Template.fromStack(stack);
   const [eastData] = decoded(template, /: Test\/East$/);
   expect(eastData.match(/<networkConnector /g)).toHaveLength(2);

@@ -89,7 +89,7 @@ export class ActiveMqNetworkOfBrokers extends Construct {
     const topology = props.topology ?? ActiveMqNetworkTopology.mesh();
     const duplex = props.duplex ?? true;
     const connections = topology._connections(props.brokers, duplex);
-    const outgoing = (broker: ActiveMqBroker) => connections.filter((c) => c.from === broker);
+    const outgoing = (broker: ActiveMqBroker) => connections.filter((c) => c.fromBroker === broker);
     const hub = topology._hub();
     validateRules(this, 'ActiveMqNetworkOfBrokers', NETWORK_OF_BROKERS_RULES, {
       members: props.brokers.map((b) => ({ path: b.node.path, spec: brokerSpecOf(b), stack: Stack.of(b) })),
@@ -120,7 +120,7 @@ export class ActiveMqNetworkOfBrokers extends Construct {
       configuration.associateWith(broker, { applyImmediately: props.applyImmediately ?? true });
       this.configurationsByBroker.set(broker, configuration);
     }
-    for (const { from, to } of connections) {
+    for (const { fromBroker: from, toBroker: to } of connections) {
       from.connections.allowTo(to, ec2.Port.tcp(ActiveMqProtocol.OPENWIRE.port), `Network connector from ${from.node.path} to ${to.node.path}`);
     }
   }
@@ -137,7 +137,7 @@ export class ActiveMqNetworkOfBrokers extends Construct {
   private connector(
     connection: ActiveMqNetworkConnection, index: number, userName: string, duplex: boolean, props: ActiveMqNetworkOfBrokersProps,
   ): ActiveMqNetworkConnector {
-    const { to } = connection;
+    const to = connection.toBroker;
     const uri = to.deploymentMode === ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ
       ? `masterslave:(${to.endpoint(ActiveMqProtocol.OPENWIRE, 1)},${to.endpoint(ActiveMqProtocol.OPENWIRE, 2)})`
       : `static:(${to.endpoint(ActiveMqProtocol.OPENWIRE)})`;

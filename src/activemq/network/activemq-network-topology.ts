@@ -1,11 +1,11 @@
 import { ActiveMqBroker } from '../activemq-broker';
 
-/** One network connection: `from` opens a network connector to `to`. */
+/** One network connection: `fromBroker` opens a network connector to `toBroker`. */
 export interface ActiveMqNetworkConnection {
   /** The broker that opens the connection (its configuration holds the connector). */
-  readonly from: ActiveMqBroker;
+  readonly fromBroker: ActiveMqBroker;
   /** The broker it connects to. */
-  readonly to: ActiveMqBroker;
+  readonly toBroker: ActiveMqBroker;
 }
 
 /** Who connects to whom in a network of brokers. */
@@ -39,7 +39,7 @@ class MeshTopology extends ActiveMqNetworkTopology {
   public readonly hops = 1;
 
   public _connections(brokers: ActiveMqBroker[], duplex: boolean): ActiveMqNetworkConnection[] {
-    return brokers.flatMap((from, i) => brokers.slice(i + 1).flatMap((to) => duplex ? [{ from, to }] : [{ from, to }, { from: to, to: from }]));
+    return brokers.flatMap((from, i) => brokers.slice(i + 1).flatMap((to) => duplex ? [{ fromBroker: from, toBroker: to }] : [{ fromBroker: from, toBroker: to }, { fromBroker: to, toBroker: from }]));
   }
 }
 
@@ -56,6 +56,6 @@ class HubAndSpokeTopology extends ActiveMqNetworkTopology {
 
   public _connections(brokers: ActiveMqBroker[], duplex: boolean): ActiveMqNetworkConnection[] {
     return brokers.filter((b) => b !== this.hub)
-      .flatMap((spoke) => duplex ? [{ from: spoke, to: this.hub }] : [{ from: spoke, to: this.hub }, { from: this.hub, to: spoke }]);
+      .flatMap((spoke) => duplex ? [{ fromBroker: spoke, toBroker: this.hub }] : [{ fromBroker: spoke, toBroker: this.hub }, { fromBroker: this.hub, toBroker: spoke }]);
   }
 }
