@@ -1,6 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ConsumersStack } from './consumers';
+import { CrdrReplicaStack } from './crdr-replica';
+import { NetworkOfBrokersStack } from './network-of-brokers';
 import { OAuth2RabbitMqStack } from './oauth2-rabbitmq';
 import { DevActiveMqStack } from './dev-activemq';
 import { DevRabbitMqStack } from './dev-rabbitmq';
@@ -15,4 +17,6 @@ export const EXAMPLES: ReadonlyArray<{ file: string; stackName: string; stack: n
   { file: 'prod-rabbitmq.ts', stackName: 'ProdRabbitMq', stack: ProdRabbitMqStack },
   { file: 'consumers.ts', stackName: 'Consumers', stack: ConsumersStack },
   { file: 'oauth2-rabbitmq.ts', stackName: 'OAuth2RabbitMq', stack: OAuth2RabbitMqStack },
+  { file: 'network-of-brokers.ts', stackName: 'NetworkOfBrokers', stack: NetworkOfBrokersStack },
+  { file: 'crdr-replica.ts', stackName: 'CrdrReplica', stack: CrdrReplicaStack },
 ];

@@ -1,5 +1,6 @@
 import { Fn } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { ActiveMqDeploymentMode, ActiveMqStorageType } from './activemq-deployment-mode';
 import { checkInstance, instanceCount } from './activemq-endpoints';
 import { ActiveMqDestination } from './configuration/activemq-destination';
@@ -44,6 +45,11 @@ export interface IActiveMqBroker extends IBroker {
    * @param protocol OPENWIRE (default) or AMQP
    */
   failoverUrl(protocol?: BrokerProtocol): string;
+  /**
+   * Grants `mq:Promote` on this broker: the replica of a cross-region pair is promoted (switchover or failover)
+   * with it, an API call outside CloudFormation.
+   */
+  grantPromote(grantee: iam.IGrantable): iam.Grant;
 
   /**
    * Creates the recommended alarms for this broker (CPU, heap, stores, dead letters, and the queues you name).
@@ -138,6 +144,10 @@ export abstract class ActiveMqBrokerBase extends BrokerBase implements IActiveMq
   public readonly engineType: string = 'ACTIVEMQ';
 
   public abstract endpoint(protocol: BrokerProtocol, instance?: number): string;
+
+  public grantPromote(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, 'mq:Promote');
+  }
 
   /**
    * @default ActiveMqProtocol.OPENWIRE

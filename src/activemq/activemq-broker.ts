@@ -1,4 +1,4 @@
-import { Fn, Lazy, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Fn, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -18,12 +18,13 @@ import { ActiveMqSpec } from './rules/activemq-spec';
 import { ACTIVEMQ_AUTHENTICATION_RULES } from './rules/authentication';
 import { baseSpec, createCfnBroker, sharedPropKinds } from '../broker/broker-core';
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
+import { brokerSpecOf, registerBrokerSpec } from '../broker/broker-registry';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
 import { BrokerInstanceType } from '../broker/instance-type';
 import { activeMqLogsResourcePolicy, brokerLogGroup, retainBrokerLogs } from '../broker/logging/broker-logs';
 import { newBrokerSecurityGroup } from '../broker/network';
 import { ActiveMqProtocol, BrokerProtocol } from '../broker/protocol';
-import { applyImmediately } from '../broker/reboot/apply-immediately';
+import { applyImmediately, rebootOnChange } from '../broker/reboot/apply-immediately';
 import { USER_RULES } from '../broker/rules/users';
 import { RULES_URL } from '../private/errors';
 import { checkPropKinds, enumKind } from '../private/prop-kinds';
@@ -72,6 +73,15 @@ export interface ActiveMqBrokerProps extends BrokerProps {
    * @default - general and audit logs, kept one year
    */
   readonly logs?: ActiveMqLogOptions;
+  /**
+   * Make this broker the cross-region data replication (CRDR) replica of a primary broker in another region
+   * (mq-facts §2.10): `DataReplicationMode: CRDR` with the primary's ARN. Once the replica exists, a custom resource
+   * in this stack switches the primary to CRDR and reboots it (and back to NONE, with a reboot, when this replica
+   * is deleted). Both brokers need ActiveMQ 5.17.6+, ACTIVE_STANDBY_MULTI_AZ, and one user with
+   * `replicationUser: true`. A primary made in another stack of this app needs `crossRegionReferences` on this stack.
+   * @default - not a replica
+   */
+  readonly replicaOf?: IActiveMqBroker;
 }
 
 /** Subnets per ActiveMQ deployment mode (mq-facts F-D01, F-D02). */
@@ -170,6 +180,8 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
       storageType: props.storageType ?? ActiveMqStorageType.EFS,
       authenticationStrategy: authentication.strategy,
       ldapHosts: authentication.ldapOptions?.hosts,
+      region: Stack.of(this).region,
+      replication: props.replicaOf && replicationSpec(props.replicaOf),
     };
     validateRules(this, 'ActiveMqBroker', ACTIVEMQ_RULES, this.spec);
 
@@ -198,6 +210,7 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
         authenticationStrategy: authentication.strategy,
         ldapServerMetadata: renderLdap(authentication),
         logs: { general: logTypes.includes('general'), audit: logTypes.includes('audit') },
+        ...props.replicaOf ? { dataReplicationMode: 'CRDR', dataReplicationPrimaryBrokerArn: props.replicaOf.brokerArn } : {},
       },
     });
     this.encryptionKey = encryptionKey;
@@ -236,6 +249,15 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
     if (props.applyImmediately) {
       applyImmediately(this, resource);
     }
+    if (props.replicaOf) {
+      // The primary turns CRDR on only after its replica exists, and applies it at a reboot (mq-facts F-X-CR3).
+      const primary = props.replicaOf;
+      rebootOnChange(this, 'PrimaryDataReplication', primary, { ReplicaArn: this.brokerArn }, {
+        rebootOnCreate: true,
+        allowUpdate: true,
+        properties: { DataReplicationMode: 'CRDR', DataReplicationModeOnDelete: 'NONE', Region: primary.env.region },
+      }).node.addDependency(resource);
+    }
   }
 
   /** The users of the broker, with their secrets. */
@@ -252,6 +274,7 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
     const spec = { ...this.spec, users: [...this.spec.users, user] };
     validateRules(this, 'ActiveMqBroker.addUser', ADD_USER_RULES, spec);
     this.spec = spec;
+    registerBrokerSpec(this, spec);
     return this.createUser(user);
   }
 
@@ -308,6 +331,17 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
     }));
   }
 
+}
+
+/** What a replica's rules know of its primary: everything for a primary made in this app, less for an import. */
+function replicationSpec(primary: IActiveMqBroker): ActiveMqSpec['replication'] {
+  const spec = brokerSpecOf(primary) as ActiveMqSpec | undefined;
+  return {
+    primaryRegion: primary.env.region,
+    primaryDeploymentMode: primary.deploymentMode,
+    primaryUsers: spec?.users,
+    primaryIsReplica: spec?.replication !== undefined,
+  };
 }
 
 function renderLdap(authentication: ActiveMqAuthentication): CfnBroker.LdapServerMetadataProperty | undefined {

@@ -31,6 +31,9 @@ export function pendingChanges(broker: DescribeBrokerResponse): string[] {
   if (broker.Logs?.Pending) {
     pending.push('log settings');
   }
+  if (broker.PendingDataReplicationMode && broker.PendingDataReplicationMode !== broker.DataReplicationMode) {
+    pending.push(`data replication mode ${broker.PendingDataReplicationMode} (running ${broker.DataReplicationMode ?? 'NONE'})`);
+  }
   return pending;
 }
 

@@ -36,6 +36,22 @@ function brokerIdOf(idOrArn: string): string {
   return idOrArn.startsWith('arn:') ? idOrArn.split(':')[7] ?? idOrArn : idOrArn;
 }
 
+/**
+ * Cross-region data replication: the broker's role and counterpart when CRDR runs (info), and a pair left half-made
+ * (action): a replica whose primary never switched, or a primary whose counterpart is gone.
+ */
+function replicationFindings(broker: DescribeBrokerResponse): Array<Omit<Finding, 'broker'>> {
+  const metadata = broker.DataReplicationMetadata;
+  if (broker.DataReplicationMode !== 'CRDR') {
+    return [];
+  }
+  if (!metadata?.DataReplicationCounterpart?.BrokerId) {
+    return [{ severity: 'action', message: 'data replication CRDR without a counterpart: the other broker of the pair is missing' }];
+  }
+  const counterpart = `${metadata.DataReplicationCounterpart.BrokerId} in ${metadata.DataReplicationCounterpart.Region}`;
+  return [{ severity: 'info', message: `data replication CRDR: ${metadata.DataReplicationRole ?? 'unknown role'}, counterpart ${counterpart}` }];
+}
+
 /** Runs every check on one broker. */
 export async function checkBroker(clients: CheckClients, idOrArn: string): Promise<Finding[]> {
   const brokerId = brokerIdOf(idOrArn);
@@ -55,6 +71,7 @@ export async function checkBroker(clients: CheckClients, idOrArn: string): Promi
   for (const pending of pendingUserChanges(await listUsers(clients, brokerId))) {
     add('action', `${pending} waits for a reboot or the maintenance window`);
   }
+  findings.push(...replicationFindings(broker).map((f) => ({ ...f, broker: label })));
   findings.push(...(await checkKey(clients, broker)).map((f) => ({ ...f, broker: label })));
   findings.push(...(await checkAlarms(clients, broker.BrokerName ?? brokerId)).map((f) => ({ ...f, broker: label })));
   return findings;

@@ -19,6 +19,9 @@ class FakeBroker {
   public throttles = 0;
   public reboots = 0;
   public rebootAnswer?: FakeResponse;
+  public dataReplicationMode = 'NONE';
+  public pendingDataReplicationMode?: string;
+  public updates: unknown[] = [];
   private countdown?: { start: number; length: number };
 
   constructor(private readonly startDelay = 0, private readonly rebootLength = 2) {}
@@ -42,8 +45,16 @@ class FakeBroker {
           brokerId: BROKER,
           brokerState: this.state,
           users: [{ username: 'app', pendingChange: this.pendingUser ? 'CREATE' : undefined }],
+          dataReplicationMode: this.dataReplicationMode,
+          pendingDataReplicationMode: this.pendingDataReplicationMode,
         },
       };
+    }
+    if (req.method === 'PUT' && req.path === `/v1/brokers/${BROKER}`) {
+      const body = JSON.parse(req.body);
+      this.updates.push(body);
+      this.pendingDataReplicationMode = body.dataReplicationMode;
+      return { body: { brokerId: BROKER } };
     }
     if (req.method === 'POST' && req.path === `/v1/brokers/${BROKER}/reboot`) {
       if (this.rebootAnswer) {
@@ -68,6 +79,10 @@ class FakeBroker {
     } else {
       this.state = 'RUNNING';
       this.pendingUser = false;
+      if (this.pendingDataReplicationMode) {
+        this.dataReplicationMode = this.pendingDataReplicationMode;
+        this.pendingDataReplicationMode = undefined;
+      }
       this.countdown = undefined;
     }
   }
@@ -219,13 +234,35 @@ test('a new configuration association (RebootOnCreate) reboots on create and wai
   const create: RebootEvent = { RequestType: 'Create', StackId: STACK_ID, ResourceProperties: { ...props, RebootOnCreate: 'true' } };
   const result = await onEvent(create, d);
   expect(result.Data).toMatchObject({ Rebooted: 'true', RebootStarted: 'true' });
-  expect(calls()).toEqual(['DescribeStacks', 'GET ', 'POST /reboot', 'GET ']);
+  expect(calls()).toEqual(['GET ', 'POST /reboot', 'GET ']);
   const waiting = { ...create, Data: result.Data };
   expect(await isComplete(waiting, d)).toEqual({ IsComplete: true });
   expect(broker.reboots).toBe(1);
   const requests = fake.requests.length;
   expect(await onEvent({ ...create, RequestType: 'Delete' }, d)).toEqual({ PhysicalResourceId: `reboot-${BROKER}`, Data: { Rebooted: 'false' } });
   expect(fake.requests.length).toBe(requests);
+});
+
+test('CRDR: the primary is switched to CRDR (UpdateBroker) and rebooted on create; back to NONE, rebooted, on delete', async () => {
+  const broker = new FakeBroker(0, 1);
+  broker.pendingUser = false;
+  const d = await deps(broker);
+  const properties = { ...props, RebootOnCreate: 'true', DataReplicationMode: 'CRDR', DataReplicationModeOnDelete: 'NONE', Region: 'us-east-2' };
+  const create: RebootEvent = { RequestType: 'Create', StackId: STACK_ID, ResourceProperties: properties };
+  const created = await onEvent(create, d);
+  expect(broker.updates).toEqual([{ dataReplicationMode: 'CRDR' }]);
+  expect(created.Data).toMatchObject({ Rebooted: 'true', PendingAtReboot: '1' });
+  expect(await isComplete({ ...create, Data: created.Data }, d)).toEqual({ IsComplete: true });
+  expect(broker.dataReplicationMode).toBe('CRDR');
+  // A retried create finds CRDR in force and sends no second update.
+  await onEvent(create, d);
+  expect(broker.updates).toHaveLength(1);
+  const del: RebootEvent = { ...create, RequestType: 'Delete', PhysicalResourceId: `reboot-${BROKER}` };
+  const deleted = await onEvent(del, d);
+  expect(broker.updates).toEqual([{ dataReplicationMode: 'CRDR' }, { dataReplicationMode: 'NONE' }]);
+  expect(await isComplete({ ...del, Data: deleted.Data }, d)).toEqual({ IsComplete: true });
+  expect(broker.dataReplicationMode).toBe('NONE');
+  expect(broker.reboots).toBe(3);
 });
 
 test('the bundled handlers stay small and leave the SDK to the Lambda runtime', () => {

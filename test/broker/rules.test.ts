@@ -15,12 +15,22 @@ import { stackWithVpc } from '../util/stacks';
 type Case<P> = [ruleId: string, props: (vpc: ec2.IVpc, stack: Stack) => Partial<P>, message: string];
 
 const HTTP = { userPath: 'https://auth.example.com/user', vhostPath: 'https://auth.example.com/vhost', resourcePath: 'https://auth.example.com/resource', topicPath: 'https://auth.example.com/topic' };
+const REPLICA_USERS = [{ username: 'admin', consoleAccess: true }, { username: 'replication', replicationUser: true }];
+const primary = (stack: Stack, region: string) => ActiveMqBroker.fromBrokerAttributes(stack, 'Primary', {
+  brokerArn: `arn:aws:mq:${region}:123456789012:broker:primary:b-1234`, deploymentMode: ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ,
+});
 const AMQ = { engineVersion: ActiveMqEngineVersion.V5_19, deploymentMode: ActiveMqDeploymentMode.SINGLE_INSTANCE };
 const RMQ = { engineVersion: RabbitMqEngineVersion.V4_2, deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE };
 const sgs = (stack: Stack, n: number) => Array.from({ length: n }, (_, i) => ec2.SecurityGroup.fromSecurityGroupId(stack, `Sg${i}`, `sg-0000000${i}`));
 
 /** One failing input per rule, with the exact message (the runner appends the rule id). */
 const ACTIVEMQ_CASES: Case<ActiveMqBrokerProps>[] = [
+  ['ActiveMqCrdrDeploymentMode', (_, stack) => ({ replicaOf: primary(stack, 'us-west-2'), users: REPLICA_USERS }),
+    "'deploymentMode' SINGLE_INSTANCE is not allowed for a replica; allowed: ACTIVE_STANDBY_MULTI_AZ"],
+  ['ActiveMqCrdrRegion', (_, stack) => ({ replicaOf: primary(stack, 'us-east-1'), users: REPLICA_USERS, deploymentMode: ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ }),
+    "'replicaOf' is in us-east-1, the replica's region; allowed: a primary in another region (cross-region data replication)"],
+  ['ActiveMqCrdrReplicationUser', (_, stack) => ({ replicaOf: primary(stack, 'us-west-2'), deploymentMode: ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ }),
+    "'users' has 0 replication users; allowed: exactly one user with replicationUser: true on a replica"],
   ['BrokerNamePattern', () => ({ brokerName: 'orders broker' }), "'brokerName' 'orders broker' is not allowed; allowed: 1-50 characters of A-Z, a-z, 0-9, '-' and '_'"],
   ['EngineVersionSupported', () => ({ engineVersion: ActiveMqEngineVersion.of('5.17.6') }), "'engineVersion' '5.17.6' is not allowed: Amazon MQ ended support for ActiveMQ 5.17 on 2025-06-16; use a supported version"],
   ['EngineVersionMajorMinor', () => ({ engineVersion: ActiveMqEngineVersion.of('5.18.4') }), "'engineVersion' '5.18.4' is not allowed: Amazon MQ manages patch versions of ActiveMQ 5.18; give '5.18'"],

@@ -140,6 +140,26 @@ test('pending revisions, engine versions and users, a key not rotating and an al
   expect(code).toBe(1);
 });
 
+test('cross-region data replication: the role and counterpart are reported', async () => {
+  const world = healthy();
+  world.broker = {
+    ...world.broker,
+    dataReplicationMode: 'CRDR',
+    dataReplicationMetadata: { dataReplicationRole: 'REPLICA', dataReplicationCounterpart: { brokerId: 'b-primary', region: 'us-east-1' } },
+  };
+  const replica = await check(world, ['--broker', ID]);
+  expect(replica.lines).toContain(`INFO   orders (${ID}): data replication CRDR: REPLICA, counterpart b-primary in us-east-1`);
+  expect(replica.code).toBe(0);
+});
+
+test('a primary whose switch to CRDR still waits for a reboot needs action', async () => {
+  const world = healthy();
+  world.broker = { ...world.broker, dataReplicationMode: 'NONE', pendingDataReplicationMode: 'CRDR' };
+  const primary = await check(world, ['--broker', ID]);
+  expect(primary.lines).toContain(`ACTION orders (${ID}): data replication mode CRDR (running NONE) waits for a reboot or the maintenance window`);
+  expect(primary.code).toBe(1);
+});
+
 test('a disabled key and a broker in trouble need action', async () => {
   const world = healthy();
   world.broker = { ...world.broker, brokerState: 'CRITICAL_ACTION_REQUIRED' };

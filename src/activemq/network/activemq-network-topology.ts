@@ -39,7 +39,7 @@ class MeshTopology extends ActiveMqNetworkTopology {
   public readonly hops = 1;
 
   public _connections(brokers: ActiveMqBroker[], duplex: boolean): ActiveMqNetworkConnection[] {
-    return brokers.flatMap((from, i) => brokers.slice(i + 1).flatMap((to) => duplex ? [{ fromBroker: from, toBroker: to }] : [{ fromBroker: from, toBroker: to }, { fromBroker: to, toBroker: from }]));
+    return brokers.flatMap((from, i) => brokers.slice(i + 1).flatMap((to) => pair(from, to, duplex)));
   }
 }
 
@@ -56,6 +56,11 @@ class HubAndSpokeTopology extends ActiveMqNetworkTopology {
 
   public _connections(brokers: ActiveMqBroker[], duplex: boolean): ActiveMqNetworkConnection[] {
     return brokers.filter((b) => b !== this.hub)
-      .flatMap((spoke) => duplex ? [{ fromBroker: spoke, toBroker: this.hub }] : [{ fromBroker: spoke, toBroker: this.hub }, { fromBroker: this.hub, toBroker: spoke }]);
+      .flatMap((spoke) => pair(spoke, this.hub, duplex));
   }
+}
+
+/** `from` connects to `to`; without duplex, `to` connects back. */
+function pair(from: ActiveMqBroker, to: ActiveMqBroker, duplex: boolean): ActiveMqNetworkConnection[] {
+  return duplex ? [{ fromBroker: from, toBroker: to }] : [{ fromBroker: from, toBroker: to }, { fromBroker: to, toBroker: from }];
 }

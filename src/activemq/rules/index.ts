@@ -1,6 +1,7 @@
 import { ActiveMqSpec } from './activemq-spec';
 import { ACTIVEMQ_AUTHENTICATION_RULES } from './authentication';
 import { ACTIVEMQ_INSTANCE_TYPE_RULES } from './instance-type';
+import { ACTIVEMQ_REPLICATION_RULES } from './replication';
 import { ACTIVEMQ_STORAGE_RULES } from './storage';
 import { SHARED_RULES } from '../../broker/broker-core';
 import { Rule } from '../../private/rules';
@@ -11,4 +12,5 @@ export const ACTIVEMQ_RULES: ReadonlyArray<Rule<ActiveMqSpec>> = [
   ...ACTIVEMQ_INSTANCE_TYPE_RULES,
   ...ACTIVEMQ_STORAGE_RULES,
   ...ACTIVEMQ_AUTHENTICATION_RULES,
+  ...ACTIVEMQ_REPLICATION_RULES,
 ];

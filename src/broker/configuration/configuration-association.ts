@@ -64,7 +64,7 @@ export class BrokerConfigurationAssociation extends Resource {
     });
     this.associationId = resource.ref;
     if (props.applyImmediately) {
-      const reboot = rebootOnChange(this, 'ApplyImmediately', props.broker, { Configuration: resource.configuration }, true);
+      const reboot = rebootOnChange(this, 'ApplyImmediately', props.broker, { Configuration: resource.configuration }, { rebootOnCreate: true });
       reboot.node.addDependency(resource);
     }
   }

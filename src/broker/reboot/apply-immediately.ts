@@ -26,16 +26,26 @@ export function applyImmediately(broker: IBroker & Construct, resource: CfnBroke
       StorageSize: resource.storageSize,
       ResourceShareArns: resource.resourceShareArns,
     }),
-  }), false);
+  }));
+}
+
+/** Options of a reboot custom resource. */
+export interface RebootOptions {
+  /** Reboot on create as well (the broker already runs when the resource is made). */
+  readonly rebootOnCreate?: boolean;
+  /** Let the handler call UpdateBroker (it sets the data replication mode). */
+  readonly allowUpdate?: boolean;
+  /** More properties for the handler (RebootProperties). */
+  readonly properties?: Record<string, string>;
 }
 
 /**
- * A `Custom::AmazonMqBrokerReboot` that reboots `broker` whenever `pendingChanges` change, and on create too when
+ * A `Custom::AmazonMqBrokerReboot` that reboots `broker` whenever `pendingChanges` change, and on create too with
  * `rebootOnCreate` (a configuration association sets a revision on a broker that already runs).
  */
-export function rebootOnChange(scope: Construct, id: string, broker: IBroker, pendingChanges: unknown, rebootOnCreate: boolean): CustomResource {
+export function rebootOnChange(scope: Construct, id: string, broker: IBroker, pendingChanges: unknown, options: RebootOptions = {}): CustomResource {
   const provider = RebootProvider.of(scope);
-  provider.allow(broker);
+  provider.allow(broker, options.allowUpdate ?? false);
   return new CustomResource(scope, id, {
     serviceToken: provider.serviceToken,
     resourceType: 'Custom::AmazonMqBrokerReboot',
@@ -43,7 +53,8 @@ export function rebootOnChange(scope: Construct, id: string, broker: IBroker, pe
       BrokerId: broker.brokerId,
       TimeoutSeconds: String(REBOOT_TIMEOUT.toSeconds()),
       PendingChanges: pendingChanges,
-      ...rebootOnCreate ? { RebootOnCreate: 'true' } : {},
+      ...options.rebootOnCreate ? { RebootOnCreate: 'true' } : {},
+      ...options.properties,
     },
   });
 }
@@ -73,9 +84,9 @@ class RebootProvider extends ScopedProvider {
     this.onEventRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['cloudformation:DescribeStacks'], resources: [Aws.STACK_ID] }));
   }
 
-  /** Lets the handlers reboot and describe `broker`, and nothing else. */
-  public allow(broker: IBroker): void {
-    broker.grant(this.onEventRole, 'mq:RebootBroker', 'mq:DescribeBroker');
+  /** Lets the handlers reboot and describe `broker` (and update it, to set the data replication mode), nothing else. */
+  public allow(broker: IBroker, update: boolean): void {
+    broker.grant(this.onEventRole, 'mq:RebootBroker', 'mq:DescribeBroker', ...update ? ['mq:UpdateBroker'] : []);
     broker.grant(this.isCompleteRole!, 'mq:DescribeBroker');
   }
 }

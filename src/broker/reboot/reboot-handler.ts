@@ -1,12 +1,14 @@
 /**
  * The logic of the applyImmediately custom resource (CDK Provider framework with asynchronous completion):
- * `onEvent` reboots the broker after an update and waits until the reboot has started, `isComplete` waits until
- * the broker runs again. Bundled into two small Lambda handlers; the SDK comes from the Lambda runtime.
+ * `onEvent` reboots the broker after an update (or a create or delete that asks for it, optionally setting the data
+ * replication mode first) and waits until the reboot has started, `isComplete` waits until the broker runs again. Bundled into two small Lambda handlers; the SDK comes from the Lambda runtime.
  */
 // The Lambda Node.js runtime provides the SDK: a devDependency here, external in the bundle, not a dependency of the library.
 /* eslint-disable import/no-extraneous-dependencies */
 import { CloudFormationClient, CloudFormationClientConfig, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { DescribeBrokerCommand, DescribeBrokerResponse, MqClient, MqClientConfig, RebootBrokerCommand } from '@aws-sdk/client-mq';
+import {
+  DataReplicationMode, DescribeBrokerCommand, DescribeBrokerResponse, MqClient, MqClientConfig, RebootBrokerCommand, UpdateBrokerCommand,
+} from '@aws-sdk/client-mq';
 /* eslint-enable import/no-extraneous-dependencies */
 import { pendingChanges, pendingUserChanges } from '../pending-changes';
 
@@ -19,6 +21,15 @@ export interface RebootProperties {
   readonly PendingChanges?: unknown;
   /** 'true' to reboot on create as well (a configuration association on a running broker). */
   readonly RebootOnCreate?: string;
+  /**
+   * The data replication mode to set (UpdateBroker) before rebooting on create and update: `CRDR` turns the primary
+   * of a cross-region pair on once its replica exists (mq-facts F-X-CR3).
+   */
+  readonly DataReplicationMode?: string;
+  /** The mode to set, with a reboot, when the resource is deleted (`NONE`: the primary stands alone again). */
+  readonly DataReplicationModeOnDelete?: string;
+  /** The broker's region, when it is not the stack's (the primary of a cross-region pair). */
+  readonly Region?: string;
 }
 
 /** The subset of a CloudFormation custom resource event the handlers read. */
@@ -60,6 +71,18 @@ export function newMqClient(config: MqClientConfig = {}): MqClient {
   return new MqClient({ maxAttempts: MAX_ATTEMPTS, ...config });
 }
 
+/** One MQ client per region: the stack's, or the one the event names (the primary of a cross-region pair). */
+export function mqClients(): (region?: string) => MqClient {
+  const clients = new Map<string, MqClient>();
+  return (region) => {
+    const key = region ?? '';
+    if (!clients.has(key)) {
+      clients.set(key, newMqClient(region ? { region } : {}));
+    }
+    return clients.get(key)!;
+  };
+}
+
 export function newCloudFormationClient(config: CloudFormationClientConfig = {}): CloudFormationClient {
   return new CloudFormationClient({ maxAttempts: MAX_ATTEMPTS, ...config });
 }
@@ -77,14 +100,20 @@ export async function onEvent(event: RebootEvent, deps: RebootDependencies): Pro
   const done = (Rebooted: string) => ({ PhysicalResourceId: physicalResourceId, Data: { Rebooted } });
   // A new broker already runs with its configuration and users; nothing is pending on delete. A new configuration
   // association (RebootOnCreate) sets a revision on a broker that already runs: that create reboots too.
-  const rebootOnCreate = event.RequestType === 'Create' && event.ResourceProperties.RebootOnCreate === 'true';
-  if (event.RequestType !== 'Update' && !rebootOnCreate) {
+  const props = event.ResourceProperties;
+  const rebootOnCreate = event.RequestType === 'Create' && props.RebootOnCreate === 'true';
+  const modeOnDelete = event.RequestType === 'Delete' ? props.DataReplicationModeOnDelete : undefined;
+  if (event.RequestType !== 'Update' && !rebootOnCreate && !modeOnDelete) {
     return done('false');
   }
   // A rollback arrives as an Update carrying the old properties: never reboot then, and never fail it.
-  if (await isRollingBack(event, deps.cloudformation)) {
+  if (event.RequestType === 'Update' && await isRollingBack(event, deps.cloudformation)) {
     console.log(`Stack is rolling back: broker ${brokerId} is not rebooted; it applies the restored settings at its next reboot or maintenance window`);
     return done('false');
+  }
+  const mode = modeOnDelete ?? (event.RequestType === 'Delete' ? undefined : props.DataReplicationMode);
+  if (mode) {
+    await setDataReplicationMode(deps.mq, await describe(deps.mq, brokerId), mode);
   }
   const broker = await describe(deps.mq, brokerId);
   const pendingAtReboot = pending(broker);
@@ -109,7 +138,7 @@ export async function onEvent(event: RebootEvent, deps: RebootDependencies): Pro
 export async function isComplete(event: RebootEvent, deps: RebootDependencies): Promise<{ IsComplete: boolean }> {
   const { now = Date.now } = deps;
   // Only what onEvent rebooted is waited for (Data.Rebooted).
-  if (event.RequestType === 'Delete' || event.Data?.Rebooted !== 'true') {
+  if (event.Data?.Rebooted !== 'true') {
     return { IsComplete: true };
   }
   const brokerId = event.ResourceProperties.BrokerId;
@@ -166,6 +195,16 @@ async function waitForRebootStart(deps: RebootDependencies, brokerId: string, re
     await sleep(START_POLL_MS);
   }
   return false;
+}
+
+/** Sets the data replication mode unless the broker runs it or has it pending already (a retried event). */
+async function setDataReplicationMode(mq: MqClient, broker: DescribeBrokerResponse, mode: string): Promise<void> {
+  const current = broker.PendingDataReplicationMode ?? broker.DataReplicationMode ?? 'NONE';
+  if (current === mode) {
+    return;
+  }
+  await mq.send(new UpdateBrokerCommand({ BrokerId: broker.BrokerId, DataReplicationMode: mode as DataReplicationMode }));
+  console.log(`Broker ${broker.BrokerId}: data replication mode ${current} -> ${mode}, applied by the reboot that follows`);
 }
 
 async function describe(mq: MqClient, brokerId: string): Promise<DescribeBrokerResponse> {

@@ -1,7 +1,8 @@
-import { isComplete, newCloudFormationClient, newMqClient, RebootEvent } from './reboot-handler';
+import { isComplete, mqClients, newCloudFormationClient, RebootEvent } from './reboot-handler';
 
-const deps = { mq: newMqClient(), cloudformation: newCloudFormationClient() };
+const mq = mqClients();
+const cloudformation = newCloudFormationClient();
 
 export async function handler(event: RebootEvent): Promise<{ IsComplete: boolean }> {
-  return isComplete(event, deps);
+  return isComplete(event, { mq: mq(event.ResourceProperties.Region), cloudformation });
 }

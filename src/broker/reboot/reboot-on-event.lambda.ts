@@ -1,7 +1,8 @@
-import { newCloudFormationClient, newMqClient, onEvent, OnEventResult, RebootEvent } from './reboot-handler';
+import { mqClients, newCloudFormationClient, onEvent, OnEventResult, RebootEvent } from './reboot-handler';
 
-const deps = { mq: newMqClient(), cloudformation: newCloudFormationClient() };
+const mq = mqClients();
+const cloudformation = newCloudFormationClient();
 
 export async function handler(event: RebootEvent): Promise<OnEventResult> {
-  return onEvent(event, deps);
+  return onEvent(event, { mq: mq(event.ResourceProperties.Region), cloudformation });
 }
