@@ -59,52 +59,39 @@ async function client(engine: ActiveMqEngine): Promise<StompClient> {
   return StompClient.connect(engine.stompPort, 'app', 'app-secret-123');
 }
 
-test('a message sent on the spoke is consumed on the hub', async () => {
-  const consumer = await client(hub!);
-  const producer = await client(spoke!);
+/**
+ * Subscribes on `consumerSide`, sends one message on `producerSide`, and returns what the subscriber received within
+ * 3 seconds (demand crosses the bridge as an advisory first, hence the pause before sending).
+ */
+async function forward(producerSide: ActiveMqEngine, consumerSide: ActiveMqEngine, queue: string, body: string): Promise<string[]> {
+  const consumer = await client(consumerSide);
+  const producer = await client(producerSide);
   try {
-    await consumer.request('SUBSCRIBE', { id: 'orders', destination: '/queue/orders.in', ack: 'auto' });
-    // Demand crosses the bridge as an advisory: give the spoke a moment to see the hub's consumer.
+    await consumer.request('SUBSCRIBE', { id: queue, destination: `/queue/${queue}`, ack: 'auto' });
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    await producer.request('SEND', { destination: '/queue/orders.in' }, 'order 1');
-    expect(await consumer.bodies('orders', 1)).toEqual(['order 1']);
+    await producer.request('SEND', { destination: `/queue/${queue}` }, body);
+    return (await consumer.drain(queue, 3000)).map((f) => f.body);
   } finally {
     consumer.close();
     producer.close();
   }
+}
+
+test('a message sent on the spoke is consumed on the hub', async () => {
+  expect(await forward(spoke!, hub!, 'orders.in', 'order 1')).toEqual(['order 1']);
 });
 
 test('the connection is duplex: a message sent on the hub is consumed on the spoke', async () => {
-  const consumer = await client(spoke!);
-  const producer = await client(hub!);
-  try {
-    await consumer.request('SUBSCRIBE', { id: 'invoices', destination: '/queue/invoices.in', ack: 'auto' });
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    await producer.request('SEND', { destination: '/queue/invoices.in' }, 'invoice 1');
-    expect(await consumer.bodies('invoices', 1)).toEqual(['invoice 1']);
-  } finally {
-    consumer.close();
-    producer.close();
-  }
+  expect(await forward(hub!, spoke!, 'invoices.in', 'invoice 1')).toEqual(['invoice 1']);
 });
 
 test('an excluded destination is not forwarded: the message stays on the spoke', async () => {
-  const remote = await client(hub!);
-  const producer = await client(spoke!);
-  try {
-    await remote.request('SUBSCRIBE', { id: 'audit', destination: '/queue/audit.log', ack: 'auto' });
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    await producer.request('SEND', { destination: '/queue/audit.log' }, 'audit 1');
-    expect(await remote.drain('audit', 3000)).toEqual([]);
-  } finally {
-    remote.close();
-  }
+  expect(await forward(spoke!, hub!, 'audit.log', 'audit 1')).toEqual([]);
   const local = await client(spoke!);
   try {
     await local.request('SUBSCRIBE', { id: 'audit-local', destination: '/queue/audit.log', ack: 'auto' });
     expect(await local.bodies('audit-local', 1)).toEqual(['audit 1']);
   } finally {
     local.close();
-    producer.close();
   }
 });

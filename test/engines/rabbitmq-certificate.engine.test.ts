@@ -10,6 +10,7 @@ import * as path from 'path';
 import * as amqp from 'amqplib';
 import { Stack } from 'aws-cdk-lib';
 import { freePort } from './activemq-engine';
+import { roundTrip } from './amqp-round-trip';
 import { knownRabbitMqKeys, RabbitMqEngine } from './rabbitmq-engine';
 import { RabbitMqAuthentication, RabbitMqCertificateLogin, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqEngineVersion } from '../../src';
 
@@ -77,16 +78,7 @@ function connect(client: string | undefined, credentials = amqp.credentials.exte
 }
 
 test('a client with a certificate from the CA signs in as its common name, without a password, and uses the broker', async () => {
-  const connection = await connect('orders');
-  try {
-    const channel = await connection.createChannel();
-    await channel.assertQueue('orders.in');
-    channel.sendToQueue('orders.in', Buffer.from('order 1'));
-    const message = await new Promise<amqp.ConsumeMessage | null>((resolve) => channel.consume('orders.in', resolve, { noAck: true }));
-    expect(message?.content.toString()).toBe('order 1');
-  } finally {
-    await connection.close();
-  }
+  expect(await roundTrip(await connect('orders'), 'orders.in', 'order 1')).toBe('order 1');
 });
 
 test('a certificate from another CA, no certificate, and a certificate for an unknown user are refused', async () => {

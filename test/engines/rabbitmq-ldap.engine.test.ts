@@ -7,6 +7,7 @@
 import * as amqp from 'amqplib';
 import { Stack } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { roundTrip } from './amqp-round-trip';
 import { LdapEngine } from './ldap-engine';
 import { knownRabbitMqKeys, RabbitMqEngine } from './rabbitmq-engine';
 import {
@@ -79,16 +80,7 @@ afterAll(async () => {
 });
 
 test('a directory user with permissions logs in (found through the bind DN lookup) and uses the broker', async () => {
-  const connection = await amqp.connect(url('alice', 'alice-password-1'));
-  try {
-    const channel = await connection.createChannel();
-    await channel.assertQueue('orders.in');
-    channel.sendToQueue('orders.in', Buffer.from('order 1'));
-    const message = await new Promise<amqp.ConsumeMessage | null>((resolve) => channel.consume('orders.in', resolve, { noAck: true }));
-    expect(message?.content.toString()).toBe('order 1');
-  } finally {
-    await connection.close();
-  }
+  expect(await roundTrip(await amqp.connect(url('alice', 'alice-password-1')), 'orders.in', 'order 1')).toBe('order 1');
 });
 
 test('a wrong password, the internal password and an unknown user are refused', async () => {

@@ -14,6 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as amqp from 'amqplib';
 import { Stack } from 'aws-cdk-lib';
+import { roundTrip } from './amqp-round-trip';
 import { knownRabbitMqKeys, RabbitMqEngine } from './rabbitmq-engine';
 import { RabbitMqAuthentication, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqEngineVersion } from '../../src';
 
@@ -74,16 +75,7 @@ afterAll(async () => {
 });
 
 test('a token with the resource server\'s scopes connects, declares, publishes and consumes', async () => {
-  const connection = await amqp.connect(url(token(FULL)));
-  try {
-    const channel = await connection.createChannel();
-    await channel.assertQueue('orders.in', { durable: true });
-    channel.sendToQueue('orders.in', Buffer.from('order 1'));
-    const message = await new Promise<amqp.ConsumeMessage | null>((resolve) => channel.consume('orders.in', resolve, { noAck: true }));
-    expect(message?.content.toString()).toBe('order 1');
-  } finally {
-    await connection.close();
-  }
+  expect(await roundTrip(await amqp.connect(url(token(FULL))), 'orders.in', 'order 1')).toBe('order 1');
 });
 
 test('a token with only the read scope connects but may not declare (no configure scope)', async () => {
