@@ -57,7 +57,7 @@ export interface RabbitMqBrokerProps extends BrokerProps {
   /** Single instance or a three-node cluster; a cluster triples the cost, so it is your choice. */
   readonly deploymentMode: RabbitMqDeploymentMode;
   /**
-   * How clients authenticate. OAuth 2.0, LDAP and HTTP make the broker CONFIG_MANAGED: their keys go into the
+   * How clients authenticate. Every method but simple makes the broker CONFIG_MANAGED: its keys go into the
    * broker's configuration (one is made when `configuration` is not given; a given one must be made with this same
    * authentication).
    * @default RabbitMqAuthentication.simple()
@@ -151,7 +151,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
         property: 'authentication',
         value: props.authentication,
         optional: true,
-        allowed: 'RabbitMqAuthentication.simple(), .oauth2({...}), .ldap({...}) or .http({...})',
+        allowed: 'RabbitMqAuthentication.simple(), .oauth2({...}), .iam({...}), .ldap({...}), .http({...}) or .certificate({...})',
         isValid: (v) => v instanceof RabbitMqAuthentication,
       },
       ...sharedPropKinds(props),

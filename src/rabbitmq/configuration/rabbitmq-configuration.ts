@@ -21,8 +21,8 @@ export interface RabbitMqConfigurationProps extends BrokerConfigurationProps {
   /** The settings: `RabbitMqConfigurationData.fromSettings({...})` or `.fromText('...')`. */
   readonly data: RabbitMqConfigurationData;
   /**
-   * How clients authenticate: OAuth 2.0, LDAP or HTTP add their keys to the data and make the configuration
-   * CONFIG_MANAGED; a secret they name is read by Amazon MQ through a role made here (`aws.arns.assume_role_arn`).
+   * How clients authenticate: every method but simple adds its keys to the data and makes the configuration
+   * CONFIG_MANAGED; a secret or file it names is read by Amazon MQ through a role made here (`aws.arns.assume_role_arn`).
    * @default RabbitMqAuthentication.simple(), unless the data sets `auth_backends.*` (then CONFIG_MANAGED)
    */
   readonly authentication?: RabbitMqAuthentication;
@@ -56,7 +56,7 @@ export class RabbitMqConfiguration extends Resource implements IBrokerConfigurat
   public readonly configurationRevision: number;
   public readonly engineType = 'RABBITMQ';
   public readonly engineVersion: string;
-  /** `SIMPLE`, or `CONFIG_MANAGED` with OAuth 2.0, LDAP or HTTP authentication. */
+  /** `SIMPLE`, or `CONFIG_MANAGED` with any other authentication method (or `auth_backends.*` in the data). */
   public readonly authenticationStrategy: string;
   /** The configuration's name. */
   public readonly configurationName: string;
