@@ -10,7 +10,8 @@ import { ActiveMqBroker, ActiveMqDeploymentMode, ActiveMqEngineVersion } from '.
 
 export class CrdrReplicaStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
-    super(scope, id, { env: { account: '123456789012', region: 'us-west-2' }, ...props });
+    // The replica's region, explicit: a replica must be in another region than its primary.
+    super(scope, id, { env: { region: 'us-west-2' }, ...props });
     const primary = ActiveMqBroker.fromBrokerAttributes(this, 'Primary', {
       brokerArn: 'arn:aws:mq:us-east-1:123456789012:broker:orders:b-1234a5b6-78cd-901e-2fab-3c45d6e178f9',
       deploymentMode: ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ,
