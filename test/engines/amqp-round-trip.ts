@@ -9,7 +9,11 @@ export async function roundTrip(connection: amqp.ChannelModel, queue: string, bo
     const channel = await connection.createChannel();
     await channel.assertQueue(queue);
     channel.sendToQueue(queue, Buffer.from(body));
-    const message = await new Promise<amqp.ConsumeMessage | null>((resolve) => channel.consume(queue, resolve, { noAck: true }));
+    // A refused publish closes the channel: reject then, rather than wait for a message that never comes.
+    const message = await new Promise<amqp.ConsumeMessage | null>((resolve, reject) => {
+      channel.once('error', reject);
+      channel.consume(queue, resolve, { noAck: true }).catch(reject);
+    });
     return message?.content.toString();
   } finally {
     await connection.close();
