@@ -1,9 +1,9 @@
 import { ChildProcess, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { freePort } from './activemq-engine';
+import { canConnect, freePort } from './activemq-engine';
+import { selfSigned } from './certificates';
 
 /** One directory entry for slapadd. */
 export interface LdapEntry {
@@ -19,16 +19,15 @@ export class LdapEngine {
   public static async start(suffix: string, entries: LdapEntry[], readers: string[]): Promise<LdapEngine> {
     const base = fs.mkdtempSync(path.join(os.tmpdir(), 'slapd-'));
     fs.mkdirSync(path.join(base, 'db'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1',
-      '-keyout', path.join(base, 'key.pem'), '-out', path.join(base, 'cert.pem')], { stdio: 'ignore' });
+    const tls = selfSigned(base, 'server');
     const config = path.join(base, 'slapd.conf');
     fs.writeFileSync(config, [
       ...['core', 'cosine', 'inetorgperson'].map((schema) => `include /etc/ldap/schema/${schema}.schema`),
       'modulepath /usr/lib/ldap',
       'moduleload back_mdb',
       `pidfile ${path.join(base, 'slapd.pid')}`,
-      `TLSCertificateFile ${path.join(base, 'cert.pem')}`,
-      `TLSCertificateKeyFile ${path.join(base, 'key.pem')}`,
+      `TLSCertificateFile ${tls.cert}`,
+      `TLSCertificateKeyFile ${tls.key}`,
       'database mdb',
       `suffix "${suffix}"`,
       `directory ${path.join(base, 'db')}`,
@@ -44,7 +43,7 @@ export class LdapEngine {
     // -d keeps slapd in the foreground, so this process is slapd itself and stops with its PID.
     const server = spawn('/usr/sbin/slapd', ['-f', config, '-h', `ldaps://127.0.0.1:${port}/`, '-d', '0'], { stdio: ['ignore', log, log] });
     const engine = new LdapEngine(base, server, port);
-    for (let i = 0; i < 100 && !(await listening(port)); i++) {
+    for (let i = 0; i < 100 && !(await canConnect(port)); i++) {
       if (server.exitCode !== null) {
         throw new Error(`slapd exited with ${server.exitCode}: ${fs.readFileSync(path.join(base, 'slapd.log'), 'utf-8')}`);
       }
@@ -62,14 +61,4 @@ export class LdapEngine {
       await exited;
     }
   }
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
 }

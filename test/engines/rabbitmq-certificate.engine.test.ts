@@ -3,7 +3,6 @@
  * RabbitMqAuthentication.certificate() renders. Substituted for the local run, as Amazon MQ does itself: the CA ARN by
  * a local file, and the broker's own server certificate (Amazon MQ's) by one signed here, on a TLS listener.
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -11,34 +10,25 @@ import * as amqp from 'amqplib';
 import { Stack } from 'aws-cdk-lib';
 import { freePort } from './activemq-engine';
 import { roundTrip } from './amqp-round-trip';
+import { pem, PemFiles, selfSigned, signedBy } from './certificates';
 import { knownRabbitMqKeys, RabbitMqEngine } from './rabbitmq-engine';
 import { RabbitMqAuthentication, RabbitMqCertificateLogin, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqEngineVersion } from '../../src';
 
 jest.setTimeout(180_000);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtls-'));
-const file = (name: string) => path.join(dir, name);
-const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
-
-/** A CA, and certificates it signs. */
-function ca(name: string): void {
-  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${name}`, '-days', '1', '-keyout', file(`${name}.key`), '-out', file(`${name}.pem`));
-}
-function signed(name: string, cn: string, by: string): void {
-  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${cn}`, '-keyout', file(`${name}.key`), '-out', file(`${name}.csr`));
-  openssl('x509', '-req', '-in', file(`${name}.csr`), '-CA', file(`${by}.pem`), '-CAkey', file(`${by}.key`), '-CAcreateserial', '-days', '1', '-out', file(`${name}.pem`));
-}
+const certificates: Record<string, PemFiles> = {};
 
 let engine: RabbitMqEngine | undefined;
 let tlsPort: number;
 
 beforeAll(async () => {
-  ca('clients-ca');
-  ca('rogue-ca');
-  signed('server', 'localhost', 'clients-ca');
-  signed('orders', 'orders-service', 'clients-ca');
-  signed('stranger', 'stranger', 'clients-ca');
-  signed('forged', 'orders-service', 'rogue-ca');
+  const clientsCa = certificates['clients-ca'] = selfSigned(dir, 'clients-ca', 'clients-ca');
+  const rogueCa = selfSigned(dir, 'rogue-ca', 'rogue-ca');
+  certificates.server = signedBy(clientsCa, dir, 'server', 'localhost');
+  certificates.orders = signedBy(clientsCa, dir, 'orders', 'orders-service');
+  certificates.stranger = signedBy(clientsCa, dir, 'stranger', 'stranger');
+  certificates.forged = signedBy(rogueCa, dir, 'forged', 'orders-service');
 
   const configuration = new RabbitMqConfiguration(new Stack(), 'Configuration', {
     engineVersion: RabbitMqEngineVersion.V4_2,
@@ -53,13 +43,13 @@ beforeAll(async () => {
   expect(unknown).toEqual([]);
   const local = rendered
     .filter((line) => !line.startsWith('aws.arns.assume_role_arn'))
-    .map((line) => line.replace(/^aws\.arns\.ssl_options\.cacertfile = .*/, `ssl_options.cacertfile = ${file('clients-ca.pem')}`));
+    .map((line) => line.replace(/^aws\.arns\.ssl_options\.cacertfile = .*/, `ssl_options.cacertfile = ${clientsCa.cert}`));
   tlsPort = await freePort();
   engine = await RabbitMqEngine.start([
     ...local,
     `listeners.ssl.1 = 127.0.0.1:${tlsPort}`,
-    `ssl_options.certfile = ${file('server.pem')}`,
-    `ssl_options.keyfile = ${file('server.key')}`,
+    `ssl_options.certfile = ${certificates.server.cert}`,
+    `ssl_options.keyfile = ${certificates.server.key}`,
   ].join('\n'), ['rabbitmq_management', 'rabbitmq_auth_mechanism_ssl']);
   // The certificate names an internal user; its permissions apply, its password is never asked for.
   engine.ctl('add_user', 'orders-service', 'unused-password-1');
@@ -70,10 +60,10 @@ afterAll(async () => engine?.stop());
 
 function connect(client: string | undefined, credentials = amqp.credentials.external()) {
   return amqp.connect({ protocol: 'amqps', hostname: '127.0.0.1', port: tlsPort, vhost: '/' }, {
-    ca: [fs.readFileSync(file('clients-ca.pem'))],
+    ca: [fs.readFileSync(certificates['clients-ca'].cert)],
     servername: 'localhost',
     credentials,
-    ...client ? { cert: fs.readFileSync(file(`${client}.pem`)), key: fs.readFileSync(file(`${client}.key`)) } : {},
+    ...client ? pem(certificates[client]) : {},
   });
 }
 

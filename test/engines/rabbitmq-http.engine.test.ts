@@ -4,7 +4,6 @@
  * decides as the README describes. Substituted for the local run: the service's host and port (127.0.0.1, a
  * self-signed certificate that Erlang 25's HTTP client does not verify by default).
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as https from 'https';
 import { AddressInfo } from 'net';
@@ -13,6 +12,7 @@ import * as path from 'path';
 import * as amqp from 'amqplib';
 import { Stack } from 'aws-cdk-lib';
 import { roundTrip } from './amqp-round-trip';
+import { pem, selfSigned } from './certificates';
 import { knownRabbitMqKeys, RabbitMqEngine } from './rabbitmq-engine';
 import { RabbitMqAuthentication, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqEngineVersion } from '../../src';
 
@@ -37,10 +37,8 @@ let service: https.Server | undefined;
 const url = (user: string) => `amqp://${user}:${PASSWORDS[user]}@127.0.0.1:${engine!.amqpPort}/%2F`;
 
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'authsvc-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1',
-    '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
-  service = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) }, (req, res) => {
+  const tls = pem(selfSigned(fs.mkdtempSync(path.join(os.tmpdir(), 'authsvc-')), 'server'));
+  service = https.createServer(tls, (req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {

@@ -5,7 +5,6 @@
  * files: the JWKS URL's host and port, and `auth_oauth2.https.peer_verification = verify_none` for the self-signed
  * certificate (Amazon MQ refuses a private CA anyway, F-AU09). Keys RabbitMQ 3.10 does not know are printed.
  */
-import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as https from 'https';
@@ -15,6 +14,7 @@ import * as path from 'path';
 import * as amqp from 'amqplib';
 import { Stack } from 'aws-cdk-lib';
 import { roundTrip } from './amqp-round-trip';
+import { pem, selfSigned } from './certificates';
 import { knownRabbitMqKeys, RabbitMqEngine } from './rabbitmq-engine';
 import { RabbitMqAuthentication, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqEngineVersion } from '../../src';
 
@@ -41,11 +41,9 @@ let idp: https.Server | undefined;
 let url: (password: string) => string;
 
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idp-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1',
-    '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+  const tls = pem(selfSigned(fs.mkdtempSync(path.join(os.tmpdir(), 'idp-')), 'server'));
   const jwks = JSON.stringify({ keys: [{ ...signingKey.publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }] });
-  idp = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) },
+  idp = https.createServer(tls,
     (_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(jwks));
   await new Promise<void>((resolve) => idp!.listen(0, '127.0.0.1', resolve));
   const jwksUrl = `https://localhost:${(idp.address() as AddressInfo).port}/jwks`;

@@ -48,7 +48,7 @@ describe('ActiveMqEventSource', () => {
 
   test('deletion order: the mapping goes before its network rules, and before the permissions its function holds', () => {
     const resources = template.toJSON().Resources;
-    const [mappingId, mapping] = Object.entries<any>(resources).find(([, r]) => r.Type === 'AWS::Lambda::EventSourceMapping')!;
+    const mapping = Object.values<any>(resources).find((r) => r.Type === 'AWS::Lambda::EventSourceMapping')!;
     // CloudFormation deletes dependents first: the mapping depends on the broker's group and its rules...
     const groupResources = Object.keys(resources).filter((id) => /^BrokerSecurityGroup/.test(id));
     expect(groupResources.length).toBeGreaterThanOrEqual(3); // the group, the self ingress, the 443 egress (inline or separate)
@@ -59,7 +59,6 @@ describe('ActiveMqEventSource', () => {
     const policyId = Object.entries<any>(resources).find(([, r]) => r.Type === 'AWS::IAM::Policy'
       && JSON.stringify(r.Properties.PolicyDocument).includes('mq:DescribeBroker'))![0];
     expect(fnResource.DependsOn).toContain(policyId);
-    expect(mappingId).toMatch(/MqEventSource/);
   });
 
   test('the broker\'s group admits itself on OpenWire (the poller uses the broker\'s subnets and groups)', () => {

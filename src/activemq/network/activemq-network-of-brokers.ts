@@ -88,6 +88,7 @@ export class ActiveMqNetworkOfBrokers extends Construct {
     super(scope, id);
     const topology = props.topology ?? ActiveMqNetworkTopology.mesh();
     const duplex = props.duplex ?? true;
+    const networkTtl = props.networkTtl ?? topology.hops;
     const connections = topology._connections(props.brokers, duplex);
     const outgoing = (broker: ActiveMqBroker) => connections.filter((c) => c.fromBroker === broker);
     const hub = topology._hub();
@@ -103,9 +104,10 @@ export class ActiveMqNetworkOfBrokers extends Construct {
     secret.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
     this.networkUserSecret = secret;
 
+    const settings = { userName: username, duplex, networkTtl, excludedDestinations: props.excludedDestinations };
     for (const broker of props.brokers) {
       broker.addUser(username, { password: secret });
-      const connectors = outgoing(broker).map((c, i) => this.connector(c, i, username, duplex, props));
+      const connectors = outgoing(broker).map((c, i) => connector(c, i, settings));
       if (connectors.length === 0 && !props.configuration) {
         continue;
       }
@@ -129,26 +131,20 @@ export class ActiveMqNetworkOfBrokers extends Construct {
   public configurationOf(broker: ActiveMqBroker): ActiveMqConfiguration | undefined {
     return this.configurationsByBroker.get(broker);
   }
+}
 
-  /**
-   * The connector to `to` (Developer Guide, network of brokers): `static:` to a single instance, `masterslave:` over
-   * both instances of an active/standby pair, signing in as the network user.
-   */
-  private connector(
-    connection: ActiveMqNetworkConnection, index: number, userName: string, duplex: boolean, props: ActiveMqNetworkOfBrokersProps,
-  ): ActiveMqNetworkConnector {
-    const to = connection.toBroker;
-    const uri = to.deploymentMode === ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ
-      ? `masterslave:(${to.endpoint(ActiveMqProtocol.OPENWIRE, 1)},${to.endpoint(ActiveMqProtocol.OPENWIRE, 2)})`
-      : `static:(${to.endpoint(ActiveMqProtocol.OPENWIRE)})`;
-    const name = Token.isUnresolved(to.brokerName) ? `connector_${index + 1}` : `connector_to_${to.brokerName.replace(/[^A-Za-z0-9_]/g, '_')}`;
-    return {
-      name,
-      uri,
-      userName,
-      duplex,
-      networkTtl: props.networkTtl ?? (props.topology ?? ActiveMqNetworkTopology.mesh()).hops,
-      excludedDestinations: props.excludedDestinations,
-    };
-  }
+/** What every connector of a network shares. */
+type ConnectorSettings = Pick<ActiveMqNetworkConnector, 'userName' | 'duplex' | 'networkTtl' | 'excludedDestinations'>;
+
+/**
+ * The connector to a connection's target (Developer Guide, network of brokers): `static:` to a single instance,
+ * `masterslave:` over both instances of an active/standby pair, signing in as the network user.
+ */
+function connector(connection: ActiveMqNetworkConnection, index: number, settings: ConnectorSettings): ActiveMqNetworkConnector {
+  const to = connection.toBroker;
+  const uri = to.deploymentMode === ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ
+    ? `masterslave:(${to.endpoint(ActiveMqProtocol.OPENWIRE, 1)},${to.endpoint(ActiveMqProtocol.OPENWIRE, 2)})`
+    : `static:(${to.endpoint(ActiveMqProtocol.OPENWIRE)})`;
+  const name = Token.isUnresolved(to.brokerName) ? `connector_${index + 1}` : `connector_to_${to.brokerName.replace(/[^A-Za-z0-9_]/g, '_')}`;
+  return { name, uri, ...settings };
 }

@@ -20,7 +20,7 @@ function tlsLines(prefix: string, tls: RabbitMqTlsFiles | undefined): string[] {
 }
 
 /** The TLS file ARNs of a method, for the role's grants. */
-export function tlsFileArns(tls: RabbitMqTlsFiles | undefined): string[] {
+function tlsFileArns(tls: RabbitMqTlsFiles | undefined): string[] {
   return [tls?.caCertificateArn, tls?.clientCertificateArn, tls?.clientKeyArn].filter((arn): arn is string => arn !== undefined);
 }
 

@@ -2,7 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import { RabbitMqSpec } from './rabbitmq-spec';
 import { isKnown, Rule } from '../../private/rules';
 import { versionAtLeast } from '../../private/versions';
-import { tlsFileArns } from '../authentication/authentication-settings';
+import { authenticationSettings } from '../authentication/authentication-settings';
 import { RabbitMqAuthentication } from '../authentication/rabbitmq-authentication';
 
 /** What the authentication rules read. */
@@ -24,10 +24,7 @@ export const RABBITMQ_AUTHENTICATION_RULES: Rule<RabbitMqAuthenticationSpec>[] =
     id: 'RabbitMqTlsFileArns',
     fact: 'F-AU10, F-AU11',
     summary: 'TLS files (LDAP, HTTP, client certificate CA): S3 object or Secrets Manager ARNs, a Secrets Manager ARN in the broker\'s region',
-    check: (s) => [
-      ...tlsFileArns(s.authentication.ldapOptions?.tls ?? s.authentication.httpOptions?.tls),
-      ...s.authentication.certificateOptions ? [s.authentication.certificateOptions.caCertificateArn] : [],
-    ].filter(isKnown).flatMap((arn) => {
+    check: (s) => authenticationSettings(s.authentication).files.filter(isKnown).flatMap((arn) => {
       const [, , service, region] = arn.split(':');
       if (!arn.startsWith('arn:') || !['s3', 'secretsmanager'].includes(service) || (service === 's3' && !/^arn:[^:]+:s3:::[^/]+\/.+/.test(arn))) {
         return [`'tls' file '${arn}' is not allowed; allowed: an S3 object ARN (arn:<partition>:s3:::<bucket>/<key>) or a Secrets Manager secret ARN`];
