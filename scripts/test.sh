@@ -12,9 +12,9 @@ step() {
   "$@" || { echo "FAILED: $*"; status=1; }
 }
 
-# npm ci refuses this registry's lockfile (other-platform binaries are missing); npm install keeps it as is.
-step npm install --no-audit --no-fund
-# Real ActiveMQ and RabbitMQ from Debian for test/engines, and xmllint for the XSD cross-checks.
+# The locked install, unmodified (the lockfile holds every platform's optional binaries this registry serves).
+step npm ci --no-audit --no-fund
+# RabbitMQ 4.0.5 and ActiveMQ 5.17.6 in a Debian 13 root for test/engines, xmllint, slapd and openssl.
 step bash scripts/install-engines.sh
 rm -f test-reports/jest.json
 # projen build: .projenrc synth, jsii compile, API.md, jest (snapshots never update), eslint, js package.
