@@ -26,6 +26,8 @@ export class ProdRabbitMqStack extends Stack {
         connectionMax: 400,
         clusterQueueLimit: 2000,
         maxMessageSizeBytes: 1024 * 1024,
+        // The operator policy below needs this (Amazon MQ's default forbids editing operator policies).
+        operatorPolicyChangesDisabled: false,
       }),
     });
     const broker = new RabbitMqBroker(this, 'Broker', {

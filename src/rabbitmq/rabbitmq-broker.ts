@@ -1,10 +1,12 @@
-import { Annotations, Fn, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
+import { Annotations, CustomResource, Fn, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
+import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { Construct } from 'constructs';
+import { Construct, IDependable } from 'constructs';
 import { RabbitMqAuthentication } from './authentication/rabbitmq-authentication';
+import { OPERATOR_POLICY_CHANGES_DISABLED } from './configuration/rabbitmq-conf-document';
 import { RabbitMqConfiguration } from './configuration/rabbitmq-configuration';
 import { RabbitMqConfigurationData } from './configuration/rabbitmq-configuration-data';
 import { ImportedRabbitMqBroker } from './imported-rabbitmq-broker';
@@ -19,6 +21,7 @@ import { managementLimitProblems } from './rules/management-limits';
 import { RabbitMqSpec } from './rules/rabbitmq-spec';
 import { baseSpec, createCfnBroker, sharedPropKinds } from '../broker/broker-core';
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
+import { IBrokerConfiguration } from '../broker/configuration/broker-configuration';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
 import { BrokerInstanceType } from '../broker/instance-type';
 import { brokerLogGroup, retainBrokerLogs } from '../broker/logging/broker-logs';
@@ -135,7 +138,15 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   /** The revision of that configuration the broker runs. @attribute */
   public readonly configurationRevision: number;
 
+  /** The RabbitMQ version, for the management objects' version-gated rules. @internal */
+  public readonly _engineVersion: string;
   private readonly logTypes: string[];
+  private readonly resource: CfnBroker;
+  private readonly givenConfiguration?: IBrokerConfiguration;
+  /** The configuration the broker made itself (CONFIG_MANAGED authentication or operator policies). */
+  private ownConfiguration?: RabbitMqConfiguration;
+  private readonly engineVersionOfProps: RabbitMqEngineVersion;
+  private readonly reboot?: CustomResource;
   private readonly management: Omit<ManagedBrokerAccess, 'consoleUrls' | 'adminSecret' | 'connections'>;
   private managementProvider?: RabbitMqManagementProvider;
   private readonly managedUsers = new Set<string>();
@@ -205,9 +216,13 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
       this.adminSecret = secret;
     }
     // OAuth 2.0, LDAP and HTTP live in the configuration: the broker makes one when none is given.
-    const configuration = props.configuration ?? (authentication.strategy === 'CONFIG_MANAGED'
+    this.givenConfiguration = props.configuration;
+    this.engineVersionOfProps = props.engineVersion;
+    this._engineVersion = props.engineVersion.version;
+    this.ownConfiguration = props.configuration === undefined && authentication.strategy === 'CONFIG_MANAGED'
       ? new RabbitMqConfiguration(this, 'Configuration', { engineVersion: props.engineVersion, data: RabbitMqConfigurationData.fromText(''), authentication })
-      : undefined);
+      : undefined;
+    const configuration = props.configuration ?? this.ownConfiguration;
 
     const general = props.logs?.general ?? true;
     this.logTypes = general ? ['general'] : [];
@@ -225,6 +240,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
         resourceShareArns: props.resourceShareArns,
       },
     });
+    this.resource = resource;
     this.encryptionKey = encryptionKey;
     this.brokerArn = resource.attrArn;
     this.brokerId = resource.ref;
@@ -239,7 +255,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
       retainBrokerLogs(this, this.brokerId, ['general'], props.logs?.retention ?? logs.RetentionDays.ONE_YEAR, removalPolicy);
     }
     if (props.applyImmediately) {
-      applyImmediately(this, resource);
+      this.reboot = applyImmediately(this, resource);
     }
   }
 
@@ -272,6 +288,40 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     const free = !this.managedUsers.has(username);
     this.managedUsers.add(username);
     return free;
+  }
+
+  /**
+   * Whether the broker's configuration lets the management API edit operator policies: true for a configuration the
+   * broker makes (it sets the key), unknown for an imported one. @internal
+   */
+  public _operatorPoliciesAllowed(): boolean | undefined {
+    if (this.givenConfiguration === undefined) {
+      return true;
+    }
+    return this.givenConfiguration instanceof RabbitMqConfiguration
+      ? this.givenConfiguration._settings()[OPERATOR_POLICY_CHANGES_DISABLED] === 'false'
+      : undefined;
+  }
+
+  /**
+   * Makes the configuration the broker owns allow operator policies (Amazon MQ's default forbids editing them): the
+   * broker makes one when it has none. Returns the reboot that applies it on a running broker (applyImmediately),
+   * which the operator policies wait for. @internal
+   */
+  public _allowOperatorPolicies(): IDependable | undefined {
+    if (this.givenConfiguration !== undefined) {
+      return this.reboot;
+    }
+    if (this.ownConfiguration === undefined) {
+      this.ownConfiguration = new RabbitMqConfiguration(this, 'Configuration', {
+        engineVersion: this.engineVersionOfProps,
+        data: RabbitMqConfigurationData.fromSettings({ operatorPolicyChangesDisabled: false }),
+      });
+      this.resource.configuration = { id: this.ownConfiguration.configurationId, revision: this.ownConfiguration.configurationRevision };
+    } else {
+      this.ownConfiguration._setKeys({ [OPERATOR_POLICY_CHANGES_DISABLED]: 'false' });
+    }
+    return this.reboot;
   }
 
   /** The provider that applies management API objects, created with the first one. @internal */

@@ -1,4 +1,3 @@
-import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
@@ -6,6 +5,7 @@ import * as path from 'path';
 import { ACTIVEMQ_NAMESPACE } from '../../src/activemq/configuration/activemq-configuration-document';
 import { element, renderXml, XmlNode } from '../../src/private/xml/xml-node';
 import { parseXml } from '../../src/private/xml/xml-parse';
+import { RootProcess } from './debian-root';
 
 /** A user as Amazon MQ's simple authentication adds it to the broker. */
 export interface EngineUser {
@@ -16,7 +16,7 @@ export interface EngineUser {
 
 const ACTIVEMQ_HOME = '/usr/share/activemq';
 
-/** Java module flags ActiveMQ 5.17's Spring/xbean needs on Debian's JDK (toolchain.md §6.1). */
+/** Java module flags ActiveMQ 5.17's Spring/xbean needs on a modular JDK (21 in the engine root). */
 const JAVA_FLAGS = [
   '--add-reads=java.xml=java.logging',
   ...['java.base/java.lang', 'java.base/java.util', 'java.base/java.net', 'java.base/java.security', 'java.naming/javax.naming.spi',
@@ -62,7 +62,10 @@ export function completeActiveMqXml(brokerXml: string, users: EngineUser[], port
   ].join('\n');
 }
 
-/** A private ActiveMQ (Debian's 5.17 package) under a temporary directory, on 127.0.0.1, stopped by its PID. */
+/**
+ * A private ActiveMQ 5.17.6 (Debian 13's package on OpenJDK 21, in the engine root) under a temporary directory, on
+ * 127.0.0.1, stopped by its PID.
+ */
 export class ActiveMqEngine {
   /** Boots the broker with the given `<broker>` configuration; rejects with the broker's log when it does not start. */
   public static async start(brokerXml: string, users: EngineUser[], brokerName?: string): Promise<ActiveMqEngine> {
@@ -81,19 +84,19 @@ export class ActiveMqEngine {
       '',
     ].join('\n'));
     const log = fs.openSync(path.join(base, 'broker.log'), 'w');
-    const child = spawn('java', [
+    const child = RootProcess.spawn('/usr/bin/java', [
       '-Xms64m', '-Xmx256m', '-Djava.awt.headless=true', `-Djava.io.tmpdir=${base}/tmp`, ...JAVA_FLAGS,
       `-Dactivemq.classpath=${base}/conf`, `-Dactivemq.home=${ACTIVEMQ_HOME}`, `-Dactivemq.base=${base}`,
       `-Dactivemq.conf=${base}/conf`, `-Dactivemq.data=${base}/data`,
       '-jar', `${ACTIVEMQ_HOME}/bin/activemq.jar`, 'start', `xbean:file:${base}/conf/activemq.xml`,
-    ], { cwd: base, stdio: ['ignore', log, log] });
+    ], { stdio: ['ignore', log, log] });
     const engine = new ActiveMqEngine(child, base, ports.stomp, ports.openwire, xml);
     await engine.waitUntilListening();
     return engine;
   }
 
   private constructor(
-    private readonly child: ChildProcess,
+    private readonly child: RootProcess,
     /** The instance directory (configuration, data, log). */
     public readonly base: string,
     public readonly stompPort: number,
@@ -120,18 +123,14 @@ export class ActiveMqEngine {
 
   /** Stops the broker by its process ID and waits for it to exit. */
   public async stop(): Promise<void> {
-    if (this.child.exitCode === null) {
-      const exited = new Promise((resolve) => this.child.once('exit', resolve));
-      this.child.kill('SIGTERM');
-      await exited;
-    }
+    await this.child.stop();
   }
 
   private async waitUntilListening(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) {
-        throw new Error(`ActiveMQ exited with ${this.child.exitCode}:\n${this.log.slice(-4000)}`);
+      if (!this.child.running) {
+        throw new Error(`ActiveMQ exited with ${this.child.child.exitCode}:\n${this.log.slice(-4000)}`);
       }
       if (await canConnect(this.stompPort)) {
         return;

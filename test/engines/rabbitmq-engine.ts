@@ -1,14 +1,15 @@
-import { ChildProcess, execFile, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { freePort } from './activemq-engine';
+import { AMAZON_MQ_DEFAULT_OPERATOR_POLICY, AMAZON_MQ_RABBITMQ_CONF } from './amazon-mq-defaults';
+import { execInRoot, inRoot, RootProcess } from './debian-root';
 
 const RABBITMQ_BIN = '/usr/lib/rabbitmq/bin';
 
-/** The `rabbitmq.conf` keys the installed RabbitMQ knows: the mappings of its cuttlefish schemas. */
+/** The `rabbitmq.conf` keys the test engine (RabbitMQ 4.0.5) knows: the mappings of its cuttlefish schemas. */
 export function knownRabbitMqKeys(): Set<string> {
-  const lib = '/usr/lib/rabbitmq/lib';
+  const lib = inRoot('/usr/lib/rabbitmq/lib');
   const keys = new Set<string>();
   for (const server of fs.readdirSync(lib)) {
     const plugins = path.join(lib, server, 'plugins');
@@ -28,11 +29,14 @@ export function knownRabbitMqKeys(): Set<string> {
 }
 
 /**
- * A private RabbitMQ (Debian's 3.10 package) under a temporary directory, on 127.0.0.1, with its own epmd;
- * both stopped by their process IDs (toolchain.md §6.2).
+ * A private RabbitMQ 4.0.5 (Debian 13's package, in the engine root) under a temporary directory, on 127.0.0.1,
+ * booted with Amazon MQ's documented defaults (amazon-mq-defaults.ts); stopped by its process ID, its epmd with it.
  */
 export class RabbitMqEngine {
-  /** Boots RabbitMQ with `settings` appended to a loopback-only base configuration, and these plugins. */
+  /**
+   * Boots RabbitMQ with a loopback-only base, Amazon MQ's defaults, then `settings` (later keys win, as a broker's
+   * configuration overrides Amazon MQ's defaults), and these plugins.
+   */
   public static async start(settings: string, plugins: string[] = ['rabbitmq_management']): Promise<RabbitMqEngine> {
     const base = fs.mkdtempSync(path.join(os.tmpdir(), 'rabbitmq-'));
     for (const dir of ['mnesia', 'log', 'home']) {
@@ -45,6 +49,7 @@ export class RabbitMqEngine {
       `management.tcp.port = ${management}`,
       'log.console = true',
       'log.file = false',
+      AMAZON_MQ_RABBITMQ_CONF,
       settings,
     ].join('\n'));
     fs.writeFileSync(path.join(base, 'enabled_plugins'), `[${plugins.join(',')}].`);
@@ -65,17 +70,19 @@ export class RabbitMqEngine {
       // A node that refuses its configuration writes a crash dump: keep it in the instance directory.
       ERL_CRASH_DUMP: path.join(base, 'erl_crash.dump'),
     };
-    const epmdProcess = spawn('epmd', ['-address', '127.0.0.1', '-port', String(epmd)], { env, cwd: base, stdio: 'ignore' });
     const log = fs.openSync(path.join(base, 'server.log'), 'w');
-    const server = spawn(`${RABBITMQ_BIN}/rabbitmq-server`, [], { env, cwd: base, stdio: ['ignore', log, log] });
-    const engine = new RabbitMqEngine(base, env, server, epmdProcess, management, amqp);
+    const server = RootProcess.spawn(`${RABBITMQ_BIN}/rabbitmq-server`, [], { env, stdio: ['ignore', log, log] });
+    const engine = new RabbitMqEngine(base, env, server, management, amqp);
     try {
-      // Ready when `rabbitmqctl wait` returns; a configuration RabbitMQ refuses makes the server exit first.
+      // Ready when the node logs its startup (`rabbitmqctl wait` cannot read a PID file written in another PID
+      // namespace); a configuration RabbitMQ refuses makes the server exit first.
       await Promise.race([
-        new Promise<void>((resolve, reject) => execFile(`${RABBITMQ_BIN}/rabbitmqctl`, ['wait', '--timeout', '60', env.RABBITMQ_PID_FILE], { env },
-          (error) => (error ? reject(error) : resolve()))),
+        engine.waitForLog(/Server startup complete/, 90_000),
         new Promise<void>((_, reject) => server.once('exit', (code) => reject(new Error(`rabbitmq-server exited with ${code}`)))),
       ]);
+      const policy = AMAZON_MQ_DEFAULT_OPERATOR_POLICY;
+      engine.ctl('set_operator_policy', '-p', policy.vhost, '--apply-to', policy.applyTo, '--priority', String(policy.priority),
+        policy.name, policy.pattern, JSON.stringify(policy.definition));
     } catch (e) {
       await engine.stop();
       throw new Error(`RabbitMQ did not start: ${(e as Error).message}\n${engine.log.slice(-4000)}`);
@@ -86,8 +93,7 @@ export class RabbitMqEngine {
   private constructor(
     public readonly base: string,
     private readonly env: NodeJS.ProcessEnv,
-    private readonly server: ChildProcess,
-    private readonly epmd: ChildProcess,
+    private readonly server: RootProcess,
     /** The management API port on 127.0.0.1 (guest/guest). */
     public readonly managementPort: number,
     /** The AMQP 0-9-1 port on 127.0.0.1. */
@@ -111,17 +117,11 @@ export class RabbitMqEngine {
 
   /** Runs rabbitmqctl against this node. */
   public ctl(...args: string[]): string {
-    return execFileSync(`${RABBITMQ_BIN}/rabbitmqctl`, args, { env: this.env, encoding: 'utf-8', stdio: 'pipe', timeout: 90_000 });
+    return execInRoot(`${RABBITMQ_BIN}/rabbitmqctl`, args, this.env);
   }
 
-  /** Stops the server, then epmd, by their process IDs. */
+  /** Stops the server by its process ID; its epmd ends with its namespace. */
   public async stop(): Promise<void> {
-    for (const child of [this.server, this.epmd]) {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-    }
+    await this.server.stop();
   }
 }

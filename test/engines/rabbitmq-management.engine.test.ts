@@ -51,6 +51,7 @@ function declare() {
 let engine: RabbitMqEngine;
 let objects: Array<{ id: string; props: ManagementProperties }>;
 let userSecretKey: string;
+let configurationText: string;
 
 /** Intrinsics become strings: the test's stand-ins for deploy-time values (endpoint, secret ARNs). */
 function resolve(value: unknown, endpoint: string): unknown {
@@ -123,10 +124,13 @@ async function take(channel: amqp.Channel, queue: string, content: string): Prom
 }
 
 beforeAll(async () => {
-  engine = await RabbitMqEngine.start('', ['rabbitmq_management', 'rabbitmq_shovel', 'rabbitmq_shovel_management', 'rabbitmq_federation']);
   const { stack, user } = declare();
   userSecretKey = JSON.stringify(stack.resolve((user.secret as secretsmanager.Secret).secretArn));
   const template = stack.resolve(App.of(stack)!.synth().getStackByName('Messaging').template) as { Resources: Record<string, CfnResource> };
+  // The broker runs the configuration it made for its operator policy, over Amazon MQ's defaults (which forbid them).
+  configurationText = Object.values(template.Resources).filter((r) => r.Type === 'AWS::AmazonMQ::Configuration')
+    .map((r) => Buffer.from(r.Properties.Data as string, 'base64').toString('utf-8')).join('\n');
+  engine = await RabbitMqEngine.start(configurationText, ['rabbitmq_management', 'rabbitmq_shovel', 'rabbitmq_shovel_management', 'rabbitmq_federation']);
   objects = objectsOf(template, `http://127.0.0.1:${engine.managementPort}`);
   for (const { props } of objects) {
     await apply('Create', props);
@@ -144,6 +148,22 @@ test('the stack declares 16 objects, none holding a password', () => {
   expect(objects).toHaveLength(16);
   expect(JSON.stringify(objects)).not.toContain(APP_PASSWORD);
   expect(JSON.stringify(objects)).not.toContain('guest');
+});
+
+test('the operator policy applies because the broker runs the configuration it made; Amazon MQ\'s default refuses it', async () => {
+  expect(configurationText.trim()).toBe('management.restrictions.operator_policy_changes.disabled = false');
+  const defaults = await RabbitMqEngine.start('', ['rabbitmq_management']);
+  try {
+    const response = await fetch(`http://127.0.0.1:${defaults.managementPort}/api/operator-policies/%2F/limits`, {
+      method: 'PUT',
+      headers: { 'Authorization': `Basic ${Buffer.from('guest:guest').toString('base64')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ 'pattern': '.*', 'definition': { 'max-length': 1 }, 'apply-to': 'queues' }),
+    });
+    expect(response.status).toBe(405);
+    expect(await response.text()).toContain('Broker settings disallow editing of operator policies');
+  } finally {
+    await defaults.stop();
+  }
 });
 
 test('RabbitMQ reports every object back as declared', async () => {

@@ -1,7 +1,8 @@
 /**
- * Real RabbitMQ (Debian's 3.10 package) booted with the rabbitmq.conf settings this library renders, read back from
- * the running node: proves the key names and value formats we emit are the ones RabbitMQ's cuttlefish schema
- * understands. scripts/test.sh installs the package; without it these tests fail, they are never skipped.
+ * Real RabbitMQ 4.0.5 (Debian 13's package, with Amazon MQ's defaults) booted with the rabbitmq.conf settings this
+ * library renders, read back from the running node: proves the key names and value formats we emit are the ones
+ * RabbitMQ's cuttlefish schema understands, and that they override Amazon MQ's defaults. scripts/test.sh builds the
+ * engine root; without it these tests fail, they are never skipped.
  */
 import { Duration, Stack } from 'aws-cdk-lib';
 import { knownRabbitMqKeys, RabbitMqEngine } from './rabbitmq-engine';
@@ -11,12 +12,19 @@ import { PERMITTED_KEYS } from '../../src/rabbitmq/configuration/rabbitmq-conf-k
 
 jest.setTimeout(180_000);
 
-/** rabbitmq.conf key -> the application environment key cuttlefish translates it to. */
-const APP_ENV: Record<string, string> = {
-  consumer_timeout: 'consumer_timeout',
-  heartbeat: 'heartbeat',
-  connection_max: 'connection_max',
-  max_message_size: 'max_message_size',
+/** rabbitmq.conf key -> the application and environment key cuttlefish translates it to, and the value read back. */
+const APP_ENV: Record<string, { app: string; key: string; readBack: (value: string) => string }> = {
+  consumer_timeout: { app: 'rabbit', key: 'consumer_timeout', readBack: (v) => `{ok,${v}}` },
+  heartbeat: { app: 'rabbit', key: 'heartbeat', readBack: (v) => `{ok,${v}}` },
+  connection_max: { app: 'rabbit', key: 'connection_max', readBack: (v) => `{ok,${v}}` },
+  max_message_size: { app: 'rabbit', key: 'max_message_size', readBack: (v) => `{ok,${v}}` },
+  vhost_max: { app: 'rabbit', key: 'vhost_max', readBack: (v) => `{ok,${v}}` },
+  'quorum_queue.property_equivalence.relaxed_checks_on_redeclaration': {
+    app: 'rabbit', key: 'quorum_relaxed_checks_on_redeclaration', readBack: (v) => `{ok,${v}}`,
+  },
+  'management.restrictions.operator_policy_changes.disabled': {
+    app: 'rabbitmq_management', key: 'restrictions', readBack: (v) => `{operator_policy_changes,[{disabled,${v}}]}`,
+  },
 };
 
 const rendered = new RabbitMqConfiguration(new Stack(), 'Config', {
@@ -28,22 +36,25 @@ const rendered = new RabbitMqConfiguration(new Stack(), 'Config', {
     maxMessageSizeBytes: 262144,
     secureManagementHttpHeaders: true,
     quorumQueueRelaxedChecksOnRedeclaration: true,
-    operatorPolicyChangesDisabled: true,
-    vhostMax: 50,
+    operatorPolicyChangesDisabled: false,
+    vhostMax: 40,
   }),
 }).renderText();
 const settings = parseConf(rendered).settings;
 const known = knownRabbitMqKeys();
 const localSettings = settings.filter((s) => known.has(s.key));
 
-/** A configuration of only the keys RabbitMQ 3.10 knows: its renderText() is what the node boots, byte for byte. */
+/** A configuration of only the keys RabbitMQ 4.0.5 knows: its renderText() is what the node boots, byte for byte. */
 const bootable = new RabbitMqConfiguration(new Stack(), 'Bootable', {
   engineVersion: RabbitMqEngineVersion.V4_2,
   data: RabbitMqConfigurationData.fromSettings({
     consumerTimeout: Duration.minutes(15),
     heartbeat: Duration.seconds(120),
+    quorumQueueRelaxedChecksOnRedeclaration: true,
+    operatorPolicyChangesDisabled: false,
     connectionMax: 1200,
     maxMessageSizeBytes: 262144,
+    vhostMax: 40,
   }),
 }).renderText();
 
@@ -51,19 +62,15 @@ test('the bootable rendering holds exactly the upstream keys, as the full one re
   expect(parseConf(bootable).settings).toEqual(localSettings.map((s, i) => ({ ...s, line: i + 1 })));
 });
 
-test('the local RabbitMQ knows the upstream keys we render; the rest are Amazon MQ or 3.11+ keys', () => {
+test('RabbitMQ 4.0.5 knows the upstream keys we render; the one it does not is Amazon MQ\'s own', () => {
   expect(localSettings.map((s) => s.key).sort()).toEqual(Object.keys(APP_ENV).sort());
-  // Keys a 3.10 node cannot check here: Amazon MQ's own or added upstream after 3.10.
   expect(settings.filter((s) => !known.has(s.key)).map((s) => s.key).sort()).toEqual([
-    'management.restrictions.operator_policy_changes.disabled',
-    'quorum_queue.property_equivalence.relaxed_checks_on_redeclaration',
     'secure.management.http.headers.enabled',
-    'vhost_max',
   ]);
   expect(PERMITTED_KEYS.length).toBe(13);
 });
 
-describe('RabbitMQ 3.10 running the rendered settings', () => {
+describe('RabbitMQ 4.0.5 running the rendered settings over Amazon MQ\'s defaults', () => {
   let engine: RabbitMqEngine;
   beforeAll(async () => {
     // renderText() as is: what Amazon MQ would get, not lines re-serialised by the test.
@@ -71,18 +78,17 @@ describe('RabbitMQ 3.10 running the rendered settings', () => {
   });
   afterAll(async () => engine?.stop());
 
-  test('reports every setting back with the value we rendered', () => {
-    const keys = localSettings.map((s) => APP_ENV[s.key]);
-    const out = engine.ctl('eval', `[{K, application:get_env(rabbit, K)} || K <- [${keys.join(',')}]].`);
+  test('reports every setting back with the value we rendered, not Amazon MQ\'s default', () => {
     for (const s of localSettings) {
-      expect(out).toContain(`{${APP_ENV[s.key]},{ok,${s.value}}}`);
+      const { app, key, readBack } = APP_ENV[s.key];
+      expect(engine.ctl('eval', `application:get_env(${app}, ${key}).`).replace(/\s+/g, '')).toContain(readBack(s.value));
     }
   });
 
   test('the management API is up with the node configured this way', async () => {
     const res = await fetch(`http://127.0.0.1:${engine.managementPort}/api/overview`, { headers: { Authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` } });
     expect(res.status).toBe(200);
-    expect((await res.json() as { rabbitmq_version: string }).rabbitmq_version).toMatch(/^3\.10\./);
+    expect((await res.json() as { rabbitmq_version: string }).rabbitmq_version).toMatch(/^4\.0\.5$/);
   });
 });
 

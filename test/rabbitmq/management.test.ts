@@ -5,7 +5,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import {
   BrokerInstanceType, RabbitMqBroker, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqDeploymentMode, RabbitMqEngineVersion,
-  RabbitMqExchangeType, RabbitMqManagementObject, RabbitMqQueueType, RabbitMqVirtualHost,
+  RabbitMqExchangeType, RabbitMqManagementObject, RabbitMqPolicyApplyTo, RabbitMqQueueType, RabbitMqVirtualHost,
 } from '../../src';
 import { onEvent } from '../../src/rabbitmq/management/management-handler';
 import { MANAGEMENT_RULES } from '../../src/rabbitmq/rules/management';
@@ -141,6 +141,16 @@ const CASES: Array<[string, (v: RabbitMqVirtualHost, stack: Stack) => void, stri
     "binding from 'app.events' names two destinations; allowed: exactly one of destinationQueue or destinationExchange"],
   ['RabbitMqPolicyDefinition', (v) => v.addPolicy('ttl', { pattern: '^app', definition: {} }),
     "policy 'ttl' definition is empty; allowed: one or more keys"],
+  ['RabbitMqOperatorPolicyConfiguration', (_v, stack) => {
+    const n = stack.node.children.length;
+    const configuration = new RabbitMqConfiguration(stack, `Defaults${n}`, {
+      engineVersion: RabbitMqEngineVersion.V4_2, data: RabbitMqConfigurationData.fromSettings({ heartbeat: Duration.seconds(120) }),
+    });
+    const broker = new RabbitMqBroker(stack, `Configured${n}`, { ...RMQ, brokerName: `configured${n}`, vpc: stack.node.findChild('Vpc') as ec2.Vpc, configuration });
+    broker.addVirtualHost('app').addOperatorPolicy('limits', { pattern: '.*', definition: { 'max-length': 1000 } });
+  }, "operator policy 'limits' cannot be applied: the broker's configuration does not set 'management.restrictions.operator_policy_changes.disabled = false'"],
+  ['RabbitMqOperatorPolicyApplyTo', (v) => v.addOperatorPolicy('limits', { pattern: '.*', definition: { 'max-length': 1 }, applyTo: RabbitMqPolicyApplyTo.EXCHANGES }),
+    "operator policy 'limits' applyTo 'exchanges' is not allowed; allowed: QUEUES, CLASSIC_QUEUES or QUORUM_QUEUES"],
   ['RabbitMqShovelEnds', (v) => v.addShovel('out', { source: { queue: 'a', exchange: 'b' }, destination: { queue: 'c' } }),
     "'source' names both a queue and an exchange; allowed: exactly one of queue or exchange"],
 ];

@@ -53,7 +53,7 @@ export function createCfnConfiguration(
     authenticationStrategy: engine.authenticationStrategy,
     description: props.description,
     // Encoded at synth when the text is known; Fn::Base64 only when it holds deploy-time values.
-    data: Token.isUnresolved(engine.data) ? Fn.base64(engine.data) : Buffer.from(engine.data, 'utf-8').toString('base64'),
+    data: encodeConfigurationData(engine.data),
   });
 }
 
@@ -104,4 +104,9 @@ function configurationIdOf(scope: Construct, configurationArn: string): string {
     throw new MqValidationError(scope, `'configurationArn' '${configurationArn}' is not a configuration ARN; allowed: arn:<partition>:mq:<region>:<account>:configuration:<id>`);
   }
   return parts[6];
+}
+
+/** A configuration's data as CloudFormation takes it: base64, encoded at deploy time when the text holds a token. */
+export function encodeConfigurationData(data: string): string {
+  return Token.isUnresolved(data) ? Fn.base64(data) : Buffer.from(data, 'utf-8').toString('base64');
 }

@@ -14,8 +14,8 @@ const REBOOT_TIMEOUT = Duration.minutes(30);
  * Reboots `broker` after every deploy that changed what Amazon MQ applies only at a reboot (mq-facts F-M02):
  * the custom resource's `PendingChanges` mirror those broker properties, so CloudFormation updates it exactly then.
  */
-export function applyImmediately(broker: IBroker & Construct, resource: CfnBroker): void {
-  rebootOnChange(broker, 'ApplyImmediately', broker, Lazy.any({
+export function applyImmediately(broker: IBroker & Construct, resource: CfnBroker): CustomResource {
+  return rebootOnChange(broker, 'ApplyImmediately', broker, Lazy.any({
     produce: () => ({
       Configuration: resource.configuration,
       // Without passwords: CloudFormation refuses secretsmanager dynamic references in custom resources.

@@ -63,12 +63,15 @@ export function parseConf(text: string): RabbitMqConfigurationDocument {
   return { text, settings, problems, hasSections };
 }
 
+/** The key that lets the management API edit operator policies (Amazon MQ's default `true` forbids it). */
+export const OPERATOR_POLICY_CHANGES_DISABLED = 'management.restrictions.operator_policy_changes.disabled';
+
 /** Renders typed settings as `rabbitmq.conf` lines. */
 export function renderSettings(s: RabbitMqConfigurationSettings): string {
   const entries: Array<[string, string | number | boolean | undefined]> = [
     ['consumer_timeout', millis(s.consumerTimeout)],
     ['heartbeat', s.heartbeat?.toSeconds()],
-    ['management.restrictions.operator_policy_changes.disabled', s.operatorPolicyChangesDisabled],
+    [OPERATOR_POLICY_CHANGES_DISABLED, s.operatorPolicyChangesDisabled],
     ['quorum_queue.property_equivalence.relaxed_checks_on_redeclaration', s.quorumQueueRelaxedChecksOnRedeclaration],
     ['secure.management.http.headers.enabled', s.secureManagementHttpHeaders],
     ['connection_max', s.connectionMax],

@@ -1,4 +1,5 @@
 import { Lazy, Resource, Stack } from 'aws-cdk-lib';
+import { CfnConfiguration } from 'aws-cdk-lib/aws-amazonmq';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { parseConf, RabbitMqConfigurationDocument } from './rabbitmq-conf-document';
@@ -6,7 +7,7 @@ import { RabbitMqConfigurationData } from './rabbitmq-configuration-data';
 import { IBroker } from '../../broker/broker-base';
 import { BrokerConfigurationAttributes, BrokerConfigurationProps, IBrokerConfiguration, ImportedConfigurationOptions } from '../../broker/configuration/broker-configuration';
 import { AssociateOptions, associate, BrokerConfigurationAssociation } from '../../broker/configuration/configuration-association';
-import { configurationName, createCfnConfiguration, ImportedConfiguration } from '../../broker/configuration/configuration-core';
+import { configurationName, createCfnConfiguration, encodeConfigurationData, ImportedConfiguration } from '../../broker/configuration/configuration-core';
 import { validateRules } from '../../private/rules';
 import { authenticationSettings, secretsRole } from '../authentication/authentication-settings';
 import { RabbitMqAuthentication } from '../authentication/rabbitmq-authentication';
@@ -62,8 +63,9 @@ export class RabbitMqConfiguration extends Resource implements IBrokerConfigurat
   public readonly configurationName: string;
   /** The role Amazon MQ assumes to read the secrets the authentication names, when it names any. */
   public readonly secretsRole?: iam.IRole;
-  private readonly document: RabbitMqConfigurationDocument;
+  private document: RabbitMqConfigurationDocument;
   private readonly authentication?: RabbitMqAuthentication;
+  private readonly resource: CfnConfiguration;
 
   constructor(scope: Construct, id: string, props: RabbitMqConfigurationProps) {
     super(scope, id);
@@ -101,6 +103,7 @@ export class RabbitMqConfiguration extends Resource implements IBrokerConfigurat
       authenticationStrategy: this.authenticationStrategy,
       data: document.text,
     });
+    this.resource = resource;
     this.configurationId = resource.attrId;
     this.configurationArn = resource.attrArn;
     this.configurationRevision = resource.attrRevision;
@@ -113,6 +116,22 @@ export class RabbitMqConfiguration extends Resource implements IBrokerConfigurat
   /** The `rabbitmq.conf` text Amazon MQ gets, for previews and tests. */
   public renderText(): string {
     return this.document.text;
+  }
+
+  /**
+   * Sets keys the broker needs (operator policies need `management.restrictions.operator_policy_changes.disabled =
+   * false`), for a configuration the broker made itself; the text goes through the same rules again. @internal
+   */
+  public _setKeys(keys: Record<string, string>): void {
+    const kept = this.document.text.split('\n').filter((line) => !Object.keys(keys).includes(line.split('=')[0].trim()));
+    const document = parseConf([...kept, ...Object.entries(keys).map(([key, value]) => `${key} = ${value}`)].filter((l) => l !== '').join('\n'));
+    validateRules(this, 'RabbitMqConfiguration', RABBITMQ_CONFIGURATION_RULES, {
+      configurationName: this.configurationName,
+      document,
+      engineVersion: this.engineVersion,
+    });
+    this.document = document;
+    this.resource.data = encodeConfigurationData(document.text);
   }
 
   /** The authentication the configuration was made with, for the broker's check. @internal */

@@ -44,9 +44,9 @@ export class RabbitMqVirtualHost extends Construct {
 
   constructor(scope: Construct, id: string, props: RabbitMqVirtualHostProps) {
     super(scope, id);
+    this.broker = props.broker;
     this.check('VirtualHost', { kind: 'virtualHost', name: props.name });
     this.name = props.name;
-    this.broker = props.broker;
     this.vhost = new RabbitMqManagementObject(this, 'Resource', {
       broker: props.broker,
       kind: 'virtual host',
@@ -175,13 +175,23 @@ export class RabbitMqVirtualHost extends Construct {
   }
 
   private addAnyPolicy(collection: string, idPrefix: string, kind: string, name: string, options: RabbitMqPolicyOptions): void {
-    this.check(`add${idPrefix}('${name}')`, { kind, name, policy: options });
-    this.child(idPrefix, name, kind, [collection, this.name, name], {
+    const operator = kind === 'operator policy';
+    this.check(`add${idPrefix}('${name}')`, {
+      kind, name, policy: options, operatorPoliciesAllowed: operator ? this.broker._operatorPoliciesAllowed() : undefined,
+    });
+    // The broker runs a configuration that allows them before the management API is asked (after its reboot, if any).
+    const policy = this.child(idPrefix, name, kind, [collection, this.name, name], {
       'pattern': options.pattern,
       'definition': options.definition,
       'priority': options.priority ?? 0,
       'apply-to': options.applyTo ?? RabbitMqPolicyApplyTo.QUEUES,
     });
+    if (operator) {
+      const reboot = this.broker._allowOperatorPolicies();
+      if (reboot) {
+        policy.node.addDependency(reboot);
+      }
+    }
   }
 
   private grantObject(user: RabbitMqVirtualHostUser, permissions: RabbitMqPermissions, userObject?: Construct): void {
@@ -203,7 +213,9 @@ export class RabbitMqVirtualHost extends Construct {
   /** Runs the rules on one object before anything of it is created; remembers its name. */
   private check(what: string, spec: Omit<ManagementSpec, 'taken'>, takenElsewhere = false): void {
     const names = this.used.get(spec.kind) ?? new Set<string>();
-    validateRules(this, `RabbitMqVirtualHost.${what}`, MANAGEMENT_RULES, { ...spec, taken: takenElsewhere || names.has(spec.name) });
+    validateRules(this, `RabbitMqVirtualHost.${what}`, MANAGEMENT_RULES, {
+      engineVersion: this.broker._engineVersion, ...spec, taken: takenElsewhere || names.has(spec.name),
+    });
     names.add(spec.name);
     this.used.set(spec.kind, names);
   }

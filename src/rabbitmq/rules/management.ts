@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { isKnown, Rule } from '../../private/rules';
+import { policyDefinitionProblems } from '../management/policy-definitions';
 import {
   RabbitMqBindingOptions, RabbitMqPermissions, RabbitMqPolicyOptions, RabbitMqQueueOptions, RabbitMqQueueType, RabbitMqShovelEndpoint,
   RabbitMqShovelOptions,
@@ -19,6 +20,13 @@ export interface ManagementSpec {
   readonly shovel?: RabbitMqShovelOptions;
   /** A federation upstream's URI. */
   readonly uri?: string;
+  /** The broker's RabbitMQ version, for version-gated keys. @default - not checked */
+  readonly engineVersion?: string;
+  /**
+   * For an operator policy: whether the broker's configuration lets the management API edit operator policies
+   * (`undefined` when it cannot be known, e.g. an imported configuration).
+   */
+  readonly operatorPoliciesAllowed?: boolean;
 }
 
 /** RabbitMQ names are at most 255 bytes of UTF-8 (AMQP short strings). */
@@ -150,7 +158,7 @@ export const MANAGEMENT_RULES: ReadonlyArray<Rule<ManagementSpec>> = [
   {
     id: 'RabbitMqPolicyDefinition',
     fact: 'F-AU02',
-    summary: 'policies: the pattern compiles, the definition is not empty, the priority is a whole number 0 or more',
+    summary: 'policies: the pattern compiles, the definition is not empty and holds only keys RabbitMQ knows for the kind and version, with valid values (no streams); the priority is a whole number 0 or more',
     check: (s) => {
       const p = s.policy;
       if (!p) {
@@ -159,12 +167,31 @@ export const MANAGEMENT_RULES: ReadonlyArray<Rule<ManagementSpec>> = [
       const problems = [regexProblem(`${s.kind} '${s.name}' pattern`, p.pattern)].filter((x): x is string => x !== undefined);
       if (Object.keys(p.definition).length === 0) {
         problems.push(`${s.kind} '${s.name}' definition is empty; allowed: one or more keys, such as 'dead-letter-exchange' or 'max-length'`);
+      } else if (s.engineVersion !== undefined) {
+        problems.push(...policyDefinitionProblems(s.kind as 'policy' | 'operator policy', s.name, p.definition, s.engineVersion));
       }
       if (p.priority !== undefined && isKnown(p.priority) && (!Number.isInteger(p.priority) || p.priority < 0)) {
         problems.push(`${s.kind} '${s.name}' priority ${p.priority} is not allowed; allowed: a whole number, 0 or more`);
       }
       return problems;
     },
+  },
+  {
+    id: 'RabbitMqOperatorPolicyConfiguration',
+    fact: 'F-Q03',
+    summary: 'operator policies: the broker\'s configuration sets `management.restrictions.operator_policy_changes.disabled = false` (Amazon MQ\'s default `true` makes the management API refuse them with 405); a broker without a configuration gets one that does',
+    check: (s) => s.kind === 'operator policy' && s.operatorPoliciesAllowed === false
+      ? `operator policy '${s.name}' cannot be applied: the broker's configuration does not set 'management.restrictions.operator_policy_changes.disabled = false' (Amazon MQ's default is true, and RabbitMQ then answers 405); allowed: operatorPolicyChangesDisabled: false in the configuration's settings (that line in its text), or no configuration on the broker (it makes one)`
+      : undefined,
+  },
+  {
+    id: 'RabbitMqOperatorPolicyApplyTo',
+    fact: 'Amazon MQ "Applying policies" page',
+    summary: 'operator policies apply to queues, classic queues or quorum queues (they hold queue limits only)',
+    check: (s) => s.kind === 'operator policy' && s.policy?.applyTo !== undefined
+      && !['queues', 'classic_queues', 'quorum_queues'].includes(s.policy.applyTo)
+      ? `operator policy '${s.name}' applyTo '${s.policy.applyTo}' is not allowed; allowed: QUEUES, CLASSIC_QUEUES or QUORUM_QUEUES (operator policies hold queue limits only)`
+      : undefined,
   },
   {
     id: 'RabbitMqShovelEnds',
