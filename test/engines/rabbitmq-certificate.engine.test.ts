@@ -1,5 +1,5 @@
 /**
- * Client certificates on a real RabbitMQ (Debian's 3.10 with rabbitmq_auth_mechanism_ssl), configured from the keys
+ * Client certificates on a real RabbitMQ (RabbitMQ 4.0.5 from Debian 13, with rabbitmq_auth_mechanism_ssl), configured from the keys
  * RabbitMqAuthentication.certificate() renders. Substituted for the local run, as Amazon MQ does itself: the CA ARN by
  * a local file, and the broker's own server certificate (Amazon MQ's) by one signed here, on a TLS listener.
  */
@@ -39,7 +39,7 @@ beforeAll(async () => {
   const known = knownRabbitMqKeys();
   const unknown = rendered.map((line) => line.split(' = ')[0])
     .filter((key) => !key.startsWith('aws.arns.') && !known.has(key) && !known.has(key.replace(/\.\d+$/, '.$name')));
-  console.log(`Rendered certificate keys RabbitMQ 3.10 does not know: ${unknown.length === 0 ? 'none' : unknown.join(', ')}`);
+  console.log(`Rendered certificate keys RabbitMQ 4.0.5 does not know: ${unknown.length === 0 ? 'none' : unknown.join(', ')}`);
   expect(unknown).toEqual([]);
   const local = rendered
     .filter((line) => !line.startsWith('aws.arns.assume_role_arn'))

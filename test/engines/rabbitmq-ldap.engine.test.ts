@@ -1,5 +1,5 @@
 /**
- * LDAP on a real RabbitMQ (Debian's 3.10 with rabbitmq_auth_backend_ldap) against a real OpenLDAP (Debian's slapd)
+ * LDAP on a real RabbitMQ (RabbitMQ 4.0.5 from Debian 13, with rabbitmq_auth_backend_ldap) against a real OpenLDAP (Debian's slapd)
  * over LDAPS on 127.0.0.1, configured from the keys RabbitMqAuthentication.ldap() renders. Substituted for the local
  * run, as Amazon MQ itself resolves them: the aws.arns bind password by the secret's value, the directory's host and
  * port, and `auth_ldap.ssl_options.verify = verify_none` for slapd's self-signed certificate.
@@ -56,7 +56,7 @@ beforeAll(async () => {
   const known = knownRabbitMqKeys();
   const unknown = rendered.map((line) => line.split(' = ')[0]).filter((key) => !key.startsWith('aws.arns.')
     && !known.has(key) && !known.has(key.replace(/\.\d+(\.|$)/, '.$num$1')) && !known.has(key.replace(/\.\d+$/, '.$server')));
-  console.log(`Rendered LDAP keys RabbitMQ 3.10 does not know: ${unknown.length === 0 ? 'none' : unknown.join(', ')}; aws.arns keys are resolved by Amazon MQ`);
+  console.log(`Rendered LDAP keys RabbitMQ 4.0.5 does not know: ${unknown.length === 0 ? 'none' : unknown.join(', ')}; aws.arns keys are resolved by Amazon MQ`);
   expect(unknown).toEqual([]);
   const local = rendered
     .filter((line) => !line.startsWith('aws.arns.assume_role_arn'))

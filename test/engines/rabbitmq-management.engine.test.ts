@@ -1,5 +1,5 @@
 /**
- * The management custom resource against real RabbitMQ (Debian's 3.10, management, shovel and federation plugins,
+ * The management custom resource against real RabbitMQ (RabbitMQ 4.0.5 from Debian 13 with Amazon MQ's defaults, management, shovel and federation plugins,
  * 127.0.0.1 only): the objects a synthesized stack declares are applied by the real handler, read back over the API,
  * and proven with a real AMQP client (amqplib); then updated, applied twice, and deleted.
  */
