@@ -151,6 +151,10 @@ const CASES: Array<[string, (v: RabbitMqVirtualHost, stack: Stack) => void, stri
   }, "operator policy 'limits' cannot be applied: the broker's configuration does not set 'management.restrictions.operator_policy_changes.disabled = false'"],
   ['RabbitMqOperatorPolicyApplyTo', (v) => v.addOperatorPolicy('limits', { pattern: '.*', definition: { 'max-length': 1 }, applyTo: RabbitMqPolicyApplyTo.EXCHANGES }),
     "operator policy 'limits' applyTo 'exchanges' is not allowed; allowed: QUEUES, CLASSIC_QUEUES or QUORUM_QUEUES"],
+  ['RabbitMqExchangeType', (v) => v.addExchange('app.x', { type: 'x-delayed-message' as RabbitMqExchangeType }),
+    "exchange 'app.x' type 'x-delayed-message' is not allowed; allowed: direct, fanout, topic, headers, x-consistent-hash"],
+  ['RabbitMqUserTags', (v) => v.addUser('app-user', { permissions: PERMS, tags: ['management,administrator'] }),
+    "user 'app-user' tag 'management,administrator' is not allowed; allowed: one of administrator, monitoring, policymaker, management, impersonator per entry"],
   ['RabbitMqShovelEnds', (v) => v.addShovel('out', { source: { queue: 'a', exchange: 'b' }, destination: { queue: 'c' } }),
     "'source' names both a queue and an exchange; allowed: exactly one of queue or exchange"],
 ];

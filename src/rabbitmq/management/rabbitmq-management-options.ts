@@ -15,6 +15,22 @@ export enum RabbitMqExchangeType {
   FANOUT = 'fanout',
   TOPIC = 'topic',
   HEADERS = 'headers',
+  /** Routes by a hash of the routing key over the bound queues' weights (the consistent hash exchange plugin). */
+  CONSISTENT_HASH = 'x-consistent-hash',
+}
+
+/** The user tags RabbitMQ gives a meaning (any other tag grants nothing). */
+export enum RabbitMqUserTag {
+  /** Everything the management API allows, users and permissions included. */
+  ADMINISTRATOR = 'administrator',
+  /** The management UI and API for the user's own virtual hosts, plus node-wide metrics. */
+  MONITORING = 'monitoring',
+  /** Policies and parameters in the user's virtual hosts. */
+  POLICYMAKER = 'policymaker',
+  /** The management UI and API for the user's own virtual hosts. */
+  MANAGEMENT = 'management',
+  /** May forge the user-id message property. */
+  IMPERSONATOR = 'impersonator',
 }
 
 /** What a policy applies to. */
@@ -44,7 +60,7 @@ export interface RabbitMqVirtualHostUserOptions {
    */
   readonly password?: secretsmanager.ISecret;
   /**
-   * RabbitMQ user tags, such as `management` or `monitoring`.
+   * RabbitMQ user tags, one per entry: the values of `RabbitMqUserTag`, such as `management` or `monitoring`.
    * @default - none
    */
   readonly tags?: string[];

@@ -63,7 +63,7 @@ export class RabbitMqVirtualHost extends Construct {
    * Manager unless given. Users are broker-wide: give the same user permissions elsewhere with `grant()`.
    */
   public addUser(username: string, options: RabbitMqVirtualHostUserOptions): RabbitMqVirtualHostUser {
-    this.check(`addUser('${username}')`, { kind: 'user', name: username, permissions: options.permissions }, !this.broker._claimUser(username));
+    this.check(`addUser('${username}')`, { kind: 'user', name: username, permissions: options.permissions, tags: options.tags }, !this.broker._claimUser(username));
     const secret = options.password
       ?? generateUserSecret(this, `User${username}Secret`, username, `Password of RabbitMQ user ${username} of ${this.broker.node.path}`);
     const user = new RabbitMqManagementObject(this, `User${username}`, {
@@ -113,7 +113,7 @@ export class RabbitMqVirtualHost extends Construct {
 
   /** Adds an exchange. */
   public addExchange(name: string, options: RabbitMqExchangeOptions): void {
-    this.check(`addExchange('${name}')`, { kind: 'exchange', name });
+    this.check(`addExchange('${name}')`, { kind: 'exchange', name, exchangeType: options.type });
     this.child('Exchange', name, 'exchange', ['exchanges', this.name, name], {
       type: options.type,
       durable: options.durable ?? true,

@@ -1,9 +1,10 @@
 import { Token } from 'aws-cdk-lib';
 import { isKnown, Rule } from '../../private/rules';
 import { policyDefinitionProblems } from '../management/policy-definitions';
+import { queueArgumentProblems } from '../management/queue-arguments';
 import {
-  RabbitMqBindingOptions, RabbitMqPermissions, RabbitMqPolicyOptions, RabbitMqQueueOptions, RabbitMqQueueType, RabbitMqShovelEndpoint,
-  RabbitMqShovelOptions,
+  RabbitMqBindingOptions, RabbitMqExchangeType, RabbitMqPermissions, RabbitMqPolicyOptions, RabbitMqQueueOptions, RabbitMqQueueType, RabbitMqShovelEndpoint,
+  RabbitMqShovelOptions, RabbitMqUserTag,
 } from '../management/rabbitmq-management-options';
 
 /** One object to apply through the management API, as the rules see it. */
@@ -20,6 +21,10 @@ export interface ManagementSpec {
   readonly shovel?: RabbitMqShovelOptions;
   /** A federation upstream's URI. */
   readonly uri?: string;
+  /** An exchange's type. */
+  readonly exchangeType?: string;
+  /** A user's tags. */
+  readonly tags?: string[];
   /** The broker's RabbitMQ version, for version-gated keys. @default - not checked */
   readonly engineVersion?: string;
   /**
@@ -28,6 +33,9 @@ export interface ManagementSpec {
    */
   readonly operatorPoliciesAllowed?: boolean;
 }
+
+const EXCHANGE_TYPES: string[] = Object.values(RabbitMqExchangeType);
+const USER_TAGS: string[] = Object.values(RabbitMqUserTag);
 
 /** RabbitMQ names are at most 255 bytes of UTF-8 (AMQP short strings). */
 const MAX_NAME_BYTES = 255;
@@ -108,7 +116,7 @@ export const MANAGEMENT_RULES: ReadonlyArray<Rule<ManagementSpec>> = [
   {
     id: 'RabbitMqQueueArguments',
     fact: 'F-V16, F-V17',
-    summary: 'queues: quorum or classic (Amazon MQ does not support streams); quorum queues are durable, without priorities; delivery limits on quorum queues only; counts and TTLs not negative',
+    summary: 'queues: quorum or classic (Amazon MQ does not support streams); quorum queues are durable, without priorities; delivery limits on quorum queues only; counts and TTLs not negative; `arguments` hold only the `x-` arguments RabbitMQ takes for the type and version, with valid values, and no `x-queue-type` that contradicts `type`',
     check: (s) => {
       const q = s.queue;
       if (!q) {
@@ -122,11 +130,11 @@ export const MANAGEMENT_RULES: ReadonlyArray<Rule<ManagementSpec>> = [
       if (q.type === RabbitMqQueueType.QUORUM && q.durable === false) {
         problems.push(`queue '${s.name}' durable false is not allowed with type quorum; allowed: durable (quorum queues are always durable), or type classic`);
       }
-      if (q.type === RabbitMqQueueType.QUORUM && q.arguments?.['x-max-priority'] !== undefined) {
-        problems.push(`queue '${s.name}' argument 'x-max-priority' is not allowed with type quorum; allowed: a classic queue for priorities`);
-      }
       if (q.type !== RabbitMqQueueType.QUORUM && q.deliveryLimit !== undefined) {
         problems.push(`queue '${s.name}' deliveryLimit is not allowed with type ${q.type}; allowed: type quorum`);
+      }
+      if (q.arguments !== undefined && (q.type as string) !== 'stream') {
+        problems.push(...queueArgumentProblems(s.name, q.type, q.arguments, s.engineVersion));
       }
       for (const [label, value] of [['deliveryLimit', q.deliveryLimit], ['maxLength', q.maxLength], ['messageTtl', q.messageTtl?.toMilliseconds()]] as const) {
         if (value !== undefined && isKnown(value) && (!Number.isInteger(value) || value < 0)) {
@@ -175,6 +183,21 @@ export const MANAGEMENT_RULES: ReadonlyArray<Rule<ManagementSpec>> = [
       }
       return problems;
     },
+  },
+  {
+    id: 'RabbitMqExchangeType',
+    fact: 'Amazon MQ plugins page',
+    summary: 'exchanges: direct, fanout, topic, headers or x-consistent-hash',
+    check: (s) => s.exchangeType !== undefined && isKnown(s.exchangeType) && !EXCHANGE_TYPES.includes(s.exchangeType)
+      ? `exchange '${s.name}' type '${s.exchangeType}' is not allowed; allowed: ${EXCHANGE_TYPES.join(', ')}`
+      : undefined,
+  },
+  {
+    id: 'RabbitMqUserTags',
+    fact: 'F-AU02',
+    summary: 'user tags: administrator, monitoring, policymaker, management or impersonator, one per entry (RabbitMQ splits a tag at commas: \'management,administrator\' would grant administrator)',
+    check: (s) => (s.tags ?? []).filter((t) => isKnown(t) && !USER_TAGS.includes(t)).map((t) =>
+      `user '${s.name}' tag '${t}' is not allowed; allowed: one of ${USER_TAGS.join(', ')} per entry (RabbitMQ stores any other tag and it grants nothing; commas split it into several)`),
   },
   {
     id: 'RabbitMqOperatorPolicyConfiguration',
