@@ -151,6 +151,8 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
   public readonly configurationRevision: number;
 
   private spec: ActiveMqSpec;
+  /** `SIMPLE` or `LDAP`, for event sources. @internal */
+  public readonly _authenticationStrategy: string;
   private readonly userList: Array<ActiveMqUserProps & ActiveMqUser> = [];
   private readonly removalPolicy: RemovalPolicy;
   private readonly logTypes: string[];
@@ -165,6 +167,7 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
       ...sharedPropKinds(props),
     ]);
     const authentication = props.authentication ?? ActiveMqAuthentication.simple();
+    this._authenticationStrategy = authentication.strategy;
     const users = props.users ?? (authentication.strategy === 'SIMPLE' ? [DEFAULT_ADMIN] : []);
     this.spec = {
       ...baseSpec(this, props, {

@@ -112,7 +112,9 @@ export class ActiveMqEventSource implements lambda.IEventSource {
   constructor(private readonly broker: IActiveMqBroker, private readonly props: ActiveMqEventSourceProps) {}
 
   public bind(target: lambda.IFunction): void {
-    validateRules(target, 'ActiveMqEventSource', MQ_EVENT_SOURCE_RULES, this.props);
+    validateRules(target, 'ActiveMqEventSource', MQ_EVENT_SOURCE_RULES, {
+      ...this.props, activeMqAuthentication: this.broker instanceof ActiveMqBroker ? this.broker._authenticationStrategy : undefined,
+    });
     const credentials = this.props.credentials ?? (this.broker instanceof ActiveMqBroker ? this.broker.users[0]?.secret : undefined);
     if (!credentials) {
       throw new MqValidationError(target, 'ActiveMqEventSource: \'credentials\' is missing; allowed: a secret with username and password (required for imported brokers and brokers without users)');
@@ -144,7 +146,9 @@ export class RabbitMqEventSource implements lambda.IEventSource {
   constructor(private readonly broker: IRabbitMqBroker, private readonly props: RabbitMqEventSourceProps) {}
 
   public bind(target: lambda.IFunction): void {
-    validateRules(target, 'RabbitMqEventSource', MQ_EVENT_SOURCE_RULES, this.props);
+    validateRules(target, 'RabbitMqEventSource', MQ_EVENT_SOURCE_RULES, {
+      ...this.props, rabbitMqPasswords: this.broker instanceof RabbitMqBroker ? this.broker._acceptsPasswords : undefined,
+    });
     const credentials = this.props.credentials ?? (this.broker instanceof RabbitMqBroker ? this.broker.adminSecret : undefined);
     if (!credentials) {
       throw new MqValidationError(target, 'RabbitMqEventSource: \'credentials\' is missing; allowed: a secret with username and password (required for imported brokers)');

@@ -8,9 +8,13 @@ const MAX_WINDOW = Duration.minutes(5);
 const MAX_QUEUE_NAME = 1000;
 const VIRTUAL_HOST = /^[a-zA-Z0-9\-/*:_+=.@]{1,200}$/;
 
-/** What the event source rule reads: the options, and the virtual host for RabbitMQ. */
+/** What the event source rule reads: the options, the virtual host for RabbitMQ, and the broker's sign-in when known. */
 export interface EventSourceSpec extends MqEventSourceOptions {
   readonly virtualHost?: string;
+  /** ActiveMQ: the broker's authentication strategy (`SIMPLE` or `LDAP`), when the broker is made in the app. */
+  readonly activeMqAuthentication?: string;
+  /** RabbitMQ: whether the broker takes user name and password sign-ins (PLAIN), when the broker is made in the app. */
+  readonly rabbitMqPasswords?: boolean;
 }
 
 export const MQ_EVENT_SOURCE_RULES: ReadonlyArray<Rule<EventSourceSpec>> = [
@@ -37,5 +41,18 @@ export const MQ_EVENT_SOURCE_RULES: ReadonlyArray<Rule<EventSourceSpec>> = [
       return problems;
     },
   },
+  {
+    id: 'MqEventSourceAuthentication',
+    fact: 'F-ESM7',
+    summary: 'event sources sign in with a user name and password: ActiveMQ brokers with simple authentication (not LDAP), RabbitMQ brokers that take PLAIN sign-ins (not certificate-only)',
+    check: (s) => {
+      if (s.activeMqAuthentication === 'LDAP') {
+        return 'the broker\'s authentication LDAP is not allowed: Lambda event sources sign in through ActiveMQ\'s simple authentication only; allowed: a broker with ActiveMqAuthentication.simple()';
+      }
+      if (s.rabbitMqPasswords === false) {
+        return 'the broker\'s certificate-only authentication is not allowed: Lambda event sources sign in with PLAIN (user name and password) only; allowed: RabbitMqAuthentication.certificate({ passwords: true, ... }) or another method';
+      }
+      return undefined;
+    },
+  },
 ];
-

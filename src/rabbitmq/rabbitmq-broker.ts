@@ -138,6 +138,8 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   /** The revision of that configuration the broker runs. @attribute */
   public readonly configurationRevision: number;
 
+  /** Whether clients may sign in with a password (PLAIN), for event sources. @internal */
+  public readonly _acceptsPasswords: boolean;
   /** The RabbitMQ version, for the management objects' version-gated rules. @internal */
   public readonly _engineVersion: string;
   private readonly logTypes: string[];
@@ -216,6 +218,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
       this.adminSecret = secret;
     }
     // OAuth 2.0, LDAP and HTTP live in the configuration: the broker makes one when none is given.
+    this._acceptsPasswords = authentication.acceptsPasswords;
     this.givenConfiguration = props.configuration;
     this.engineVersionOfProps = props.engineVersion;
     this._engineVersion = props.engineVersion.version;

@@ -12,6 +12,12 @@ const END_OF_SUPPORT: Record<string, string> = {
  * An Amazon MQ for RabbitMQ engine version. @see mq-facts §2.1
  */
 export class RabbitMqEngineVersion {
+  /**
+   * RabbitMQ 4.3: `mq.m7g` instances only; reached by upgrading 3.13 -> 4.2 -> 4.3. Refuses transient (non-durable)
+   * non-exclusive queues, `x-queue-version: 1` and `x-queue-mode` (Developer Guide, "RabbitMQ 4.3"; RabbitMQ 4.3
+   * release notes).
+   */
+  public static readonly V4_3 = new RabbitMqEngineVersion('4.3');
   /** RabbitMQ 4.2, the recommended version; `mq.m7g` instances only; quorum queues by default (F-V06). */
   public static readonly V4_2 = new RabbitMqEngineVersion('4.2');
   /** RabbitMQ 3.13, on `mq.t3`, `mq.m5` and `mq.m7g` (F-V07). */

@@ -67,7 +67,7 @@ test('RabbitMQ 4.0.5 knows the upstream keys we render; the one it does not is A
   expect(settings.filter((s) => !known.has(s.key)).map((s) => s.key).sort()).toEqual([
     'secure.management.http.headers.enabled',
   ]);
-  expect(PERMITTED_KEYS.length).toBe(13);
+  expect(PERMITTED_KEYS.length).toBe(14);
 });
 
 describe('RabbitMQ 4.0.5 running the rendered settings over Amazon MQ\'s defaults', () => {

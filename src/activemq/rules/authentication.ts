@@ -35,4 +35,11 @@ export const ACTIVEMQ_AUTHENTICATION_RULES: Rule<ActiveMqSpec>[] = [
       ? `'users' (${s.users.map((u) => u.username).join(', ')}) is not allowed with LDAP authentication; allowed: no users: brokers authenticate against the LDAP directory, where users and groups are managed`
       : undefined,
   },
+  {
+    id: 'ActiveMqReplicationUserConsole',
+    fact: 'F-X-CR4',
+    summary: 'users: a replication user has no console access (Amazon MQ: "[replicationUser] and [consoleAccess] are mutually exclusive")',
+    check: (s) => s.users.filter((u) => u.replicationUser === true && u.consoleAccess === true).map((u) =>
+      `user '${u.username}' with replicationUser true and consoleAccess true is not allowed; allowed: one of them (Amazon MQ refuses both on one user)`),
+  },
 ];

@@ -296,6 +296,11 @@ export class RabbitMqAuthentication {
     return this.options.ldap;
   }
 
+  /** Whether clients may sign in with a user name and password (PLAIN): all methods but certificate-only. */
+  public get acceptsPasswords(): boolean {
+    return this.method !== 'certificate' || this.certificateOptions?.passwords === true;
+  }
+
   /** The client certificate options, for `certificate()`. */
   public get certificateOptions(): RabbitMqCertificateOptions | undefined {
     return this.options.certificate;

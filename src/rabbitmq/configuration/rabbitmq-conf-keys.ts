@@ -25,6 +25,14 @@ export const PERMITTED_KEYS: ReadonlyArray<PermittedKey> = [
   { key: 'management.restrictions.operator_policy_changes.disabled', fact: 'F-Q03', check: boolean },
   { key: 'quorum_queue.property_equivalence.relaxed_checks_on_redeclaration', fact: 'F-Q04', check: boolean, since: '3.13' },
   { key: 'secure.management.http.headers.enabled', fact: 'F-Q05', check: boolean },
+  // Whether the broker's own AMQP client (shovels, federation) verifies the peer's certificate (Developer Guide,
+  // "Configurable values", RabbitMQ 4 only).
+  {
+    key: 'amqp_client.ssl_options.verify',
+    fact: 'F-Q01..F-Q07',
+    check: (value: string) => (value === 'verify_peer' || value === 'verify_none' ? undefined : 'verify_peer or verify_none'),
+    since: '4',
+  },
   ...['connection_max', 'channel_max_per_node', 'cluster_queue_limit', 'vhost_max', 'runtime_parameters.limits.shovel',
     'cluster_exchange_limit', 'consumer_max_per_channel', 'max_message_size']
     .map((key) => ({ key, fact: 'F-Q06', check: nonNegative, since: '4' })),

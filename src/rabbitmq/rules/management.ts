@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { isKnown, Rule } from '../../private/rules';
+import { versionAtLeast } from '../../private/versions';
 import { policyDefinitionProblems } from '../management/policy-definitions';
 import { queueArgumentProblems } from '../management/queue-arguments';
 import {
@@ -129,6 +130,10 @@ export const MANAGEMENT_RULES: ReadonlyArray<Rule<ManagementSpec>> = [
       }
       if (q.type === RabbitMqQueueType.QUORUM && q.durable === false) {
         problems.push(`queue '${s.name}' durable false is not allowed with type quorum; allowed: durable (quorum queues are always durable), or type classic`);
+      }
+      // Management API queues are never exclusive: a non-durable one is transient, which RabbitMQ 4.3 refuses.
+      if (q.durable === false && s.engineVersion !== undefined && versionAtLeast(s.engineVersion, '4.3')) {
+        problems.push(`queue '${s.name}' durable false is not allowed with engineVersion '${s.engineVersion}'; allowed: a durable queue (RabbitMQ 4.3 refuses transient non-exclusive queues)`);
       }
       if (q.type !== RabbitMqQueueType.QUORUM && q.deliveryLimit !== undefined) {
         problems.push(`queue '${s.name}' deliveryLimit is not allowed with type ${q.type}; allowed: type quorum`);
