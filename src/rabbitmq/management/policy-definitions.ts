@@ -50,7 +50,8 @@ const POLICY_KEYS: Record<string, PolicyKey> = {
   // -1 turns the quorum queue delivery limit off on RabbitMQ 4 (whose default is 20).
   'delivery-limit': { check: wholeNumber(-1), kinds: BOTH },
   'queue-version': { check: oneOf(1, 2), kinds: BOTH },
-  'queue-leader-locator': { check: oneOf('client-local', 'balanced'), kinds: POLICY_ONLY },
+  // random and least-leaders are RabbitMQ 3's names, still taken by 4 (as balanced).
+  'queue-leader-locator': { check: oneOf('client-local', 'balanced', 'random', 'least-leaders'), kinds: POLICY_ONLY },
   'queue-master-locator': { check: oneOf('min-masters', 'client-local', 'random'), kinds: BOTH },
   'target-group-size': { check: wholeNumber(1), kinds: BOTH },
   'initial-cluster-size': { check: wholeNumber(1), kinds: POLICY_ONLY },

@@ -34,7 +34,8 @@ const QUEUE_ARGUMENTS: Record<string, QueueArgument> = {
   'x-dead-letter-exchange': { check: name, types: BOTH },
   'x-dead-letter-routing-key': { check: name, types: BOTH },
   'x-single-active-consumer': { check: oneOf(true, false), types: BOTH },
-  'x-queue-leader-locator': { check: oneOf('client-local', 'balanced'), types: BOTH },
+  // random and least-leaders are RabbitMQ 3's names, still taken by 4 (as balanced).
+  'x-queue-leader-locator': { check: oneOf('client-local', 'balanced', 'random', 'least-leaders'), types: BOTH },
   'x-max-priority': { check: wholeNumber(1, 255), types: ['classic'] },
   'x-queue-version': {
     check: (value, version) => versionAtLeast(version, '4.3') ? oneOf(2)(value) : oneOf(1, 2)(value),
@@ -53,6 +54,10 @@ export function queueArgumentProblems(queue: string, type: string, args: { [key:
     return [];
   }
   const problems: string[] = [];
+  // RabbitMQ 4.0.5 refuses the declaration: "routing_key_but_no_dlx_defined".
+  if (args['x-dead-letter-routing-key'] !== undefined && args['x-dead-letter-exchange'] === undefined) {
+    problems.push(`queue '${queue}' argument 'x-dead-letter-routing-key' needs 'x-dead-letter-exchange'; allowed: a dead-letter exchange with the routing key (deadLetterExchange)`);
+  }
   for (const [key, value] of Object.entries(args)) {
     const label = `queue '${queue}' argument '${key}'`;
     if (key === 'x-queue-type') {

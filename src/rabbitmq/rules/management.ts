@@ -138,8 +138,11 @@ export const MANAGEMENT_RULES: ReadonlyArray<Rule<ManagementSpec>> = [
       if (q.type !== RabbitMqQueueType.QUORUM && q.deliveryLimit !== undefined) {
         problems.push(`queue '${s.name}' deliveryLimit is not allowed with type ${q.type}; allowed: type quorum`);
       }
-      if (q.arguments !== undefined && (q.type as string) !== 'stream') {
-        problems.push(...queueArgumentProblems(s.name, q.type, q.arguments, s.engineVersion));
+      if ((q.type as string) !== 'stream') {
+        const deadLettering = Object.fromEntries(Object.entries({
+          'x-dead-letter-exchange': q.deadLetterExchange, 'x-dead-letter-routing-key': q.deadLetterRoutingKey,
+        }).filter(([, v]) => v !== undefined));
+        problems.push(...queueArgumentProblems(s.name, q.type, { ...deadLettering, ...q.arguments }, s.engineVersion));
       }
       for (const [label, value] of [['deliveryLimit', q.deliveryLimit], ['maxLength', q.maxLength], ['messageTtl', q.messageTtl?.toMilliseconds()]] as const) {
         if (value !== undefined && isKnown(value) && (!Number.isInteger(value) || value < 0)) {
