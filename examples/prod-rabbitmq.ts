@@ -63,8 +63,11 @@ export class ProdRabbitMqStack extends Stack {
     orders.addPolicy('dead-letters', { pattern: '^jobs$', definition: { 'dead-letter-exchange': 'orders.dlx' } });
     orders.addOperatorPolicy('limits', { pattern: '.*', definition: { 'max-length': 100000 } });
 
-    const alarms = broker.addRecommendedAlarms({ maxConnections: 350, queuesWithConsumers: [{ queue: 'jobs', virtualHost: 'orders' }] });
-    new BrokerDashboard(this, 'Dashboard', { brokers: [broker], alarms: alarms.alarms });
+    const alarms = broker.addRecommendedAlarms({ maxConnections: 350 });
+    // Amazon MQ publishes no queue metrics for RabbitMQ 4: the collector does, and its alarms watch the queue.
+    const queueMetrics = broker.addQueueMetricsCollector({ queues: [{ queue: 'jobs', virtualHost: 'orders' }] });
+    const queueAlarms = queueMetrics.addAlarms('JobsAlarms', { queuesWithConsumers: [{ queue: 'jobs', virtualHost: 'orders' }] });
+    new BrokerDashboard(this, 'Dashboard', { brokers: [broker], alarms: [...alarms.alarms, ...queueAlarms] });
   }
 }
 

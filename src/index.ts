@@ -19,6 +19,7 @@ export * from './rabbitmq/management/rabbitmq-management-options';
 export * from './rabbitmq/management/rabbitmq-virtual-host';
 export * from './rabbitmq/rabbitmq-deployment-mode';
 export * from './rabbitmq/rabbitmq-engine-version';
+export * from './rabbitmq/monitoring/queue-metrics-collector';
 export * from './broker/configuration/broker-configuration';
 export * from './broker/configuration/configuration-association';
 export * from './activemq/configuration/activemq-authorization';

@@ -3,6 +3,8 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { above, AlarmSpec, below, createAlarms, noConsumers, ThresholdCheck } from './alarm-helpers';
 import { BrokerAlarmOptions } from './broker-alarm-options';
+import { MqValidationError } from '../private/errors';
+import { rabbitMq4QueueMetricsProblem } from '../rabbitmq/queue-metrics-availability';
 import type { IRabbitMqBroker } from '../rabbitmq/rabbitmq-broker-base';
 
 /** A RabbitMQ queue, by virtual host and name. */
@@ -73,6 +75,14 @@ export class RabbitMqBrokerAlarms extends Construct {
       check.count(`queueDepth[${i}].threshold`, q.threshold);
     });
     (options.queuesWithConsumers ?? []).forEach((q, i) => check.name(`queuesWithConsumers[${i}].queue`, q.queue));
+    // Amazon MQ publishes no queue metrics for RabbitMQ 4: such an alarm would never fire, or breach forever.
+    const version = (broker as { _knownEngineVersion?: () => string | undefined })._knownEngineVersion?.();
+    for (const option of ['queueDepth', 'queuesWithConsumers'] as const) {
+      const problem = (options[option] ?? []).length > 0 ? rabbitMq4QueueMetricsProblem(version) : undefined;
+      if (problem) {
+        throw new MqValidationError(this, `RabbitMqBrokerAlarms: '${option}' is ${problem}`);
+      }
+    }
     check.throwIfAny(this, 'RabbitMqBrokerAlarms');
 
     const period = { period: Duration.minutes(5) };

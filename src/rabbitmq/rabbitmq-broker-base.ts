@@ -1,5 +1,6 @@
-import { Token } from 'aws-cdk-lib';
+import { Annotations, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { rabbitMq4QueueMetricsProblem } from './queue-metrics-availability';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
 import { BrokerBase, IBroker } from '../broker/broker-base';
 import { checkFirstRecommendedAlarms, RECOMMENDED_ALARMS_ID } from '../monitoring/alarm-helpers';
@@ -7,6 +8,7 @@ import { amazonMqMetric, requireName } from '../monitoring/amazon-mq-metric';
 import { RabbitMqAlarmOptions, RabbitMqBrokerAlarms } from '../monitoring/rabbitmq-broker-alarms';
 import { graph } from '../monitoring/widgets';
 import { MqValidationError } from '../private/errors';
+import { versionAtLeast } from '../private/versions';
 
 /**
  * A RabbitMQ broker, created here or imported, with every CloudWatch metric Amazon MQ publishes for RabbitMQ
@@ -182,10 +184,12 @@ export abstract class RabbitMqBrokerBase extends BrokerBase implements IRabbitMq
   }
 
   public metricRabbitMQIOReadAverageTime(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    this.warnDeprecatedFrom42('RabbitMQIOReadAverageTime');
     return this.rabbitMetric('RabbitMQIOReadAverageTime', {}, cloudwatch.Stats.AVERAGE, options);
   }
 
   public metricRabbitMQIOWriteAverageTime(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    this.warnDeprecatedFrom42('RabbitMQIOWriteAverageTime');
     return this.rabbitMetric('RabbitMQIOWriteAverageTime', {}, cloudwatch.Stats.AVERAGE, options);
   }
 
@@ -239,7 +243,25 @@ export abstract class RabbitMqBrokerBase extends BrokerBase implements IRabbitMq
     return amazonMqMetric(this, metricName, { Broker: this.brokerName, ...dimensions }, statistic, options);
   }
 
+  /** The engine version when the broker is made in the app (imported brokers: unknown). @internal */
+  public _knownEngineVersion(): string | undefined {
+    return undefined;
+  }
+
+  /** Amazon MQ deprecates the disk I/O metrics from RabbitMQ 4.2 (Developer Guide, "RabbitMQ 4"). */
+  private warnDeprecatedFrom42(metric: string): void {
+    const version = this._knownEngineVersion();
+    if (version !== undefined && versionAtLeast(version, '4.2')) {
+      Annotations.of(this).addWarningV2(`cdk-amazon-mq:deprecatedMetric:${metric}`,
+        `${metric} is deprecated by Amazon MQ from RabbitMQ 4.2 (engineVersion '${version}'): it has no meaningful values there`);
+    }
+  }
+
   private queueDimensions(virtualHost: string, queue: string): Record<string, string> {
+    const problem = rabbitMq4QueueMetricsProblem(this._knownEngineVersion());
+    if (problem) {
+      throw new MqValidationError(this, `'queue' metrics: ${problem}`);
+    }
     for (const [option, value] of [['virtualHost', virtualHost], ['queue', queue]]) {
       requireName(this, option, value, `a ${option === 'queue' ? 'queue' : 'virtual host'} name`);
       if (!Token.isUnresolved(value) && UNPUBLISHED_NAME.test(value)) {

@@ -11,6 +11,7 @@ import { RabbitMqConfiguration } from './configuration/rabbitmq-configuration';
 import { RabbitMqConfigurationData } from './configuration/rabbitmq-configuration-data';
 import { ImportedRabbitMqBroker } from './imported-rabbitmq-broker';
 import { ManagedBrokerAccess, RabbitMqManagementProvider } from './management/rabbitmq-management-provider';
+import { RabbitMqQueueMetricsCollector, RabbitMqQueueMetricsCollectorOptions } from './monitoring/queue-metrics-collector';
 import { RabbitMqVirtualHost } from './management/rabbitmq-virtual-host';
 import { RabbitMqBrokerAttributes } from './rabbitmq-broker-attributes';
 import { RabbitMqBrokerBase, IRabbitMqBroker } from './rabbitmq-broker-base';
@@ -21,8 +22,8 @@ import { managementLimitProblems } from './rules/management-limits';
 import { RabbitMqSpec } from './rules/rabbitmq-spec';
 import { baseSpec, createCfnBroker, sharedPropKinds } from '../broker/broker-core';
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
-import { IBrokerConfiguration } from '../broker/configuration/broker-configuration';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
+import { IBrokerConfiguration } from '../broker/configuration/broker-configuration';
 import { BrokerInstanceType } from '../broker/instance-type';
 import { brokerLogGroup, retainBrokerLogs } from '../broker/logging/broker-logs';
 import { newBrokerSecurityGroup } from '../broker/network';
@@ -262,6 +263,11 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     }
   }
 
+  /** @internal */
+  public _knownEngineVersion(): string | undefined {
+    return this._engineVersion;
+  }
+
   /** The AMQPS endpoint (`amqps://<host>:5671`), as a string token. */
   public get amqpsEndpoint(): string {
     return Fn.select(0, this.amqpsEndpoints);
@@ -325,6 +331,22 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
       this.ownConfiguration._setKeys({ [OPERATOR_POLICY_CHANGES_DISABLED]: 'false' });
     }
     return this.reboot;
+  }
+
+  /** What a client of the management API needs: endpoint, admin secret, network. @internal */
+  public _managementAccess(): ManagedBrokerAccess & { readonly endpoint: string } {
+    if (!this.adminSecret) {
+      throw new MqValidationError(this, '\'adminUser\' is missing: the management API is used as the admin user; allowed: an authentication with internalUsers: true, or an adminUser');
+    }
+    return { ...this.management, consoleUrls: this.consoleUrls, adminSecret: this.adminSecret, connections: this.connections, endpoint: this.managementUrl };
+  }
+
+  /**
+   * Publishes per-queue metrics to CloudWatch for this broker, which Amazon MQ does not do on RabbitMQ 4: a scheduled
+   * function reads the management API (README, "Queue metrics on RabbitMQ 4").
+   */
+  public addQueueMetricsCollector(options: RabbitMqQueueMetricsCollectorOptions = {}): RabbitMqQueueMetricsCollector {
+    return new RabbitMqQueueMetricsCollector(this, 'QueueMetrics', { broker: this, ...options });
   }
 
   /** The provider that applies management API objects, created with the first one. @internal */

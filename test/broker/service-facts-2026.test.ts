@@ -73,9 +73,13 @@ describe('event sources sign in with a password [MqEventSourceAuthentication]', 
       engineVersion: ActiveMqEngineVersion.V5_19,
       deploymentMode: ActiveMqDeploymentMode.SINGLE_INSTANCE,
       authentication: ActiveMqAuthentication.ldap({
-        hosts: ['ldap.example.com'], userBase: 'ou=Users,dc=example,dc=com', userSearchMatching: '(uid={0})',
-        roleBase: 'ou=Groups,dc=example,dc=com', roleSearchMatching: '(member:=uid={1})',
-        serviceAccountUsername: 'cn=mq,dc=example,dc=com', serviceAccountPassword: secretsmanager.Secret.fromSecretNameV2(stack, 'Ldap', 'ldap/service'),
+        hosts: ['ldap.example.com'],
+        userBase: 'ou=Users,dc=example,dc=com',
+        userSearchMatching: '(uid={0})',
+        roleBase: 'ou=Groups,dc=example,dc=com',
+        roleSearchMatching: '(member:=uid={1})',
+        serviceAccountUsername: 'cn=mq,dc=example,dc=com',
+        serviceAccountPassword: secretsmanager.Secret.fromSecretNameV2(stack, 'Ldap', 'ldap/service'),
       }),
     });
     const credentials = secretsmanager.Secret.fromSecretNameV2(stack, 'User', 'mq/consumer');
@@ -87,7 +91,9 @@ describe('event sources sign in with a password [MqEventSourceAuthentication]', 
     const make = (passwords: boolean) => {
       const { stack, vpc } = stackWithVpc();
       const broker = new RabbitMqBroker(stack, 'Broker', {
-        vpc, ...RABBIT, engineVersion: RabbitMqEngineVersion.V4_2,
+        vpc,
+        ...RABBIT,
+        engineVersion: RabbitMqEngineVersion.V4_2,
         authentication: RabbitMqAuthentication.certificate({ caCertificateArn: 'arn:aws:s3:::mq-tls/clients-ca.pem', passwords }),
       });
       consumer(stack).addEventSource(new RabbitMqEventSource(broker, { queue: 'jobs' }));

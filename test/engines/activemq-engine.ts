@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { RootProcess } from './debian-root';
 import { ACTIVEMQ_NAMESPACE } from '../../src/activemq/configuration/activemq-configuration-document';
 import { element, renderXml, XmlNode } from '../../src/private/xml/xml-node';
 import { parseXml } from '../../src/private/xml/xml-parse';
-import { RootProcess } from './debian-root';
 
 /** A user as Amazon MQ's simple authentication adds it to the broker. */
 export interface EngineUser {

@@ -14,11 +14,11 @@ jest.setTimeout(180_000);
 
 /** rabbitmq.conf key -> the application and environment key cuttlefish translates it to, and the value read back. */
 const APP_ENV: Record<string, { app: string; key: string; readBack: (value: string) => string }> = {
-  consumer_timeout: { app: 'rabbit', key: 'consumer_timeout', readBack: (v) => `{ok,${v}}` },
-  heartbeat: { app: 'rabbit', key: 'heartbeat', readBack: (v) => `{ok,${v}}` },
-  connection_max: { app: 'rabbit', key: 'connection_max', readBack: (v) => `{ok,${v}}` },
-  max_message_size: { app: 'rabbit', key: 'max_message_size', readBack: (v) => `{ok,${v}}` },
-  vhost_max: { app: 'rabbit', key: 'vhost_max', readBack: (v) => `{ok,${v}}` },
+  'consumer_timeout': { app: 'rabbit', key: 'consumer_timeout', readBack: (v) => `{ok,${v}}` },
+  'heartbeat': { app: 'rabbit', key: 'heartbeat', readBack: (v) => `{ok,${v}}` },
+  'connection_max': { app: 'rabbit', key: 'connection_max', readBack: (v) => `{ok,${v}}` },
+  'max_message_size': { app: 'rabbit', key: 'max_message_size', readBack: (v) => `{ok,${v}}` },
+  'vhost_max': { app: 'rabbit', key: 'vhost_max', readBack: (v) => `{ok,${v}}` },
   'quorum_queue.property_equivalence.relaxed_checks_on_redeclaration': {
     app: 'rabbit', key: 'quorum_relaxed_checks_on_redeclaration', readBack: (v) => `{ok,${v}}`,
   },

@@ -103,7 +103,7 @@ describe('RabbitMQ recommended alarms', () => {
   test('memory and disk use metric math against RabbitMQ\'s own limits; queues are per vhost', () => {
     const { stack, vpc } = stackWithVpc();
     const broker = new RabbitMqBroker(stack, 'Broker', {
-      vpc, brokerName: 'events', engineVersion: RabbitMqEngineVersion.V4_2, deploymentMode: RabbitMqDeploymentMode.CLUSTER_MULTI_AZ,
+      vpc, brokerName: 'events', engineVersion: RabbitMqEngineVersion.V3_13, deploymentMode: RabbitMqDeploymentMode.CLUSTER_MULTI_AZ, // queue metrics: 3.13 only
     });
     broker.addRecommendedAlarms({ maxConnections: 400, queueDepth: [{ queue: 'jobs', threshold: 500 }], queuesWithConsumers: [{ virtualHost: 'app', queue: 'jobs' }] });
     const alarms = alarmsByName(stack);

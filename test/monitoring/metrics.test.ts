@@ -79,9 +79,10 @@ function activeMq(mode: ActiveMqDeploymentMode): IActiveMqBroker {
   const { stack, vpc } = stackWithVpc();
   return new ActiveMqBroker(stack, 'Broker', { vpc, brokerName: 'orders', engineVersion: ActiveMqEngineVersion.V5_19, deploymentMode: mode });
 }
+/** A RabbitMQ 3.13 broker: the last version Amazon MQ publishes per-queue metrics for. */
 function rabbitMq(mode: RabbitMqDeploymentMode): IRabbitMqBroker {
   const { stack, vpc } = stackWithVpc();
-  return new RabbitMqBroker(stack, 'Broker', { vpc, brokerName: 'events', engineVersion: RabbitMqEngineVersion.V4_2, deploymentMode: mode });
+  return new RabbitMqBroker(stack, 'Broker', { vpc, brokerName: 'events', engineVersion: RabbitMqEngineVersion.V3_13, deploymentMode: mode });
 }
 
 /** The metric(s) behind an IMetric: one for a Metric, the instances of a MathExpression. */

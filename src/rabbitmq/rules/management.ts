@@ -4,8 +4,8 @@ import { versionAtLeast } from '../../private/versions';
 import { policyDefinitionProblems } from '../management/policy-definitions';
 import { queueArgumentProblems } from '../management/queue-arguments';
 import {
-  RabbitMqBindingOptions, RabbitMqExchangeType, RabbitMqPermissions, RabbitMqPolicyOptions, RabbitMqQueueOptions, RabbitMqQueueType, RabbitMqShovelEndpoint,
-  RabbitMqShovelOptions, RabbitMqUserTag,
+  RabbitMqBindingOptions, RabbitMqExchangeType, RabbitMqPermissions, RabbitMqPolicyOptions, RabbitMqQueueOptions, RabbitMqQueueType,
+  RabbitMqShovelEndpoint, RabbitMqShovelOptions, RabbitMqUserTag,
 } from '../management/rabbitmq-management-options';
 
 /** One object to apply through the management API, as the rules see it. */

@@ -1,0 +1,78 @@
+/**
+ * RabbitMQ 4 queue monitoring: Amazon MQ publishes no per-queue metrics for RabbitMQ 4 brokers, so queue metrics and
+ * queue alarms are refused there at synth, and the collector publishes them instead (proven on RabbitMQ 4.0.5 in
+ * test/engines/rabbitmq-queue-metrics.engine.test.ts).
+ */
+import { Duration } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion, RabbitMqQueueMetricsCollector } from '../../src';
+import { stackWithVpc } from '../util/stacks';
+
+function broker(engineVersion = RabbitMqEngineVersion.V4_2) {
+  const { stack, vpc } = stackWithVpc();
+  return { stack, broker: new RabbitMqBroker(stack, 'Broker', { vpc, engineVersion, deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE, brokerName: 'jobs' }) };
+}
+
+test.each<[string, (b: RabbitMqBroker) => unknown, string]>([
+  ['metricQueueConsumerCount', (b) => b.metricQueueConsumerCount('/', 'jobs'), "'queue' metrics: not allowed with engineVersion '4.2': Amazon MQ publishes no per-queue metrics for RabbitMQ 4 brokers"],
+  ['queueDepth alarms', (b) => b.addRecommendedAlarms({ queueDepth: [{ queue: 'jobs', threshold: 10 }] }), "RabbitMqBrokerAlarms: 'queueDepth' is not allowed with engineVersion '4.2'"],
+  ['queuesWithConsumers alarms', (b) => b.addRecommendedAlarms({ queuesWithConsumers: [{ queue: 'jobs' }] }), "RabbitMqBrokerAlarms: 'queuesWithConsumers' is not allowed with engineVersion '4.2'"],
+])('RabbitMQ 4 refuses %s at synth; RabbitMQ 3.13 takes them', (_name, act, message) => {
+  expect(() => act(broker().broker)).toThrow(message);
+  act(broker(RabbitMqEngineVersion.V3_13).broker);
+});
+
+test('the disk I/O metrics warn from RabbitMQ 4.2 (deprecated by Amazon MQ)', () => {
+  const { stack, broker: b } = broker();
+  b.metricRabbitMQIOReadAverageTime();
+  Annotations.fromStack(stack).hasWarning('/Test/Broker', Match.stringLikeRegexp('RabbitMQIOReadAverageTime is deprecated by Amazon MQ from RabbitMQ 4.2'));
+});
+
+describe('the collector', () => {
+  const { stack, broker: b } = broker();
+  const collector = b.addQueueMetricsCollector({ interval: Duration.minutes(2), queues: [{ virtualHost: 'orders', queue: 'jobs' }] });
+  const alarms = collector.addAlarms('Alarms', { queueDepth: [{ virtualHost: 'orders', queue: 'jobs', threshold: 100 }], queuesWithConsumers: [{ virtualHost: 'orders', queue: 'jobs' }] });
+  const template = Template.fromStack(stack);
+
+  test('a function in the broker\'s subnets, run every interval, one at a time, with the broker and its queues', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Publishes the queue metrics of RabbitMQ broker jobs',
+      ReservedConcurrentExecutions: 1,
+      VpcConfig: { SubnetIds: Match.anyValue(), SecurityGroupIds: Match.anyValue() },
+      Environment: { Variables: Match.objectLike({ BROKER_NAME: 'jobs', METRIC_NAMESPACE: 'CdkAmazonMq/RabbitMQ', QUEUES: '["orders/jobs"]' }) },
+    });
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(2 minutes)' });
+  });
+
+  test('least privilege: the admin secret, and metric data in its namespace only', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown; Condition?: unknown }>);
+    const put = statements.find((s) => s.Action === 'cloudwatch:PutMetricData')!;
+    expect(put.Condition).toEqual({ StringEquals: { 'cloudwatch:namespace': 'CdkAmazonMq/RabbitMQ' } });
+    expect(statements.some((s) => JSON.stringify(s.Action).includes('secretsmanager:GetSecretValue') && JSON.stringify(s.Resource).includes('BrokerAdminSecret'))).toBe(true);
+  });
+
+  test('the broker admits the collector on 443 only', () => {
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      FromPort: 443, ToPort: 443, Description: 'RabbitMQ management API from the queue metrics collector',
+    });
+  });
+
+  test('the queue alarms read the collected metrics, with missing data as for Amazon MQ\'s own', () => {
+    expect(alarms).toHaveLength(2);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'CdkAmazonMq/RabbitMQ', MetricName: 'MessageReadyCount', Threshold: 100, TreatMissingData: 'notBreaching',
+      Dimensions: Match.arrayWith([{ Name: 'Queue', Value: 'jobs' }]),
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'CdkAmazonMq/RabbitMQ', MetricName: 'ConsumerCount', TreatMissingData: 'breaching' });
+  });
+
+  test('an interval under a minute is refused', () => {
+    expect(() => broker().broker.addQueueMetricsCollector({ interval: Duration.seconds(30) })).toThrow("'interval' 30 seconds is not allowed; allowed: whole minutes, 1 or more");
+  });
+
+  test('metrics name the collector\'s namespace and the queue', () => {
+    expect(stack.resolve(collector.metricQueueMessageCount('orders', 'jobs').dimensions)).toEqual({ Broker: 'jobs', VirtualHost: 'orders', Queue: 'jobs' });
+    expect(RabbitMqQueueMetricsCollector.NAMESPACE).toBe('CdkAmazonMq/RabbitMQ');
+  });
+});
