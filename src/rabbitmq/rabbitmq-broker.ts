@@ -80,8 +80,9 @@ export interface RabbitMqBrokerProps extends BrokerProps {
    */
   readonly storageSize?: Size;
   /**
-   * AWS RAM resource shares (VPC Lattice) the broker may reach privately, for LDAP, OAuth 2.0 or HTTP
-   * authentication servers (mq-facts F-B21, §2.11).
+   * AWS RAM resource shares (VPC Lattice) the broker may reach privately: LDAP, OAuth 2.0 or HTTP
+   * authentication servers, and shovel or federation destinations such as another private broker (README,
+   * "RabbitMQ versions, upgrades and private networking").
    * @default - none
    */
   readonly resourceShareArns?: string[];
