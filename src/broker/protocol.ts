@@ -39,6 +39,8 @@ export class RabbitMqProtocol {
   public static readonly AMQPS = BrokerProtocol.of('AMQPS', 5671);
   /** The RabbitMQ web console and management API (HTTPS). */
   public static readonly CONSOLE = BrokerProtocol.of('RabbitMQ web console', 443);
+  /** Prometheus metrics (RabbitMQ 4.2+ on Amazon MQ): open it to a scraper with `broker.connections.allowFrom`. */
+  public static readonly PROMETHEUS = BrokerProtocol.of('Prometheus metrics', 16001);
 
   private constructor() {}
 }

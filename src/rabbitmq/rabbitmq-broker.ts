@@ -1,4 +1,4 @@
-import { Annotations, CustomResource, Fn, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
+import { Annotations, CustomResource, Fn, RemovalPolicy, Size, Stack, Token } from 'aws-cdk-lib';
 import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -32,6 +32,7 @@ import { applyImmediately } from '../broker/reboot/apply-immediately';
 import { MqValidationError } from '../private/errors';
 import { checkPropKinds, enumKind, hasMethods } from '../private/prop-kinds';
 import { validateRules } from '../private/rules';
+import { versionAtLeast } from '../private/versions';
 
 /** The administrative user Amazon MQ creates on a RabbitMQ broker. @see mq-facts F-AU02 */
 export interface RabbitMqAdminUser {
@@ -277,6 +278,24 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   /** The web console and management API URL (`https://<host>`), as a string token. */
   public get managementUrl(): string {
     return Fn.select(0, this.consoleUrls);
+  }
+
+  /**
+   * A Prometheus scrape URL, `https://<host>:16001<path>` (RabbitMQ 4.2+; Developer Guide, "Accessing Prometheus
+   * metrics": `/metrics`, `/metrics/detailed` and `/metrics/memory-breakdown`, not `/metrics/per-object`).
+   * The scraper also needs `broker.connections.allowFrom(scraper, ec2.Port.tcp(RabbitMqProtocol.PROMETHEUS.port))`.
+   * @param path @default '/metrics'
+   */
+  public prometheusUrl(path: string = '/metrics'): string {
+    const paths = ['/metrics', '/metrics/detailed', '/metrics/memory-breakdown'];
+    const problems = [
+      ...!versionAtLeast(this._engineVersion, '4.2') ? [`engineVersion '${this._engineVersion}' is not allowed; allowed: RabbitMQ 4.2 or later (Amazon MQ serves Prometheus metrics from 4.2)`] : [],
+      ...!Token.isUnresolved(path) && !paths.includes(path) ? [`'path' '${path}' is not allowed; allowed: ${paths.join(', ')} (Amazon MQ does not serve /metrics/per-object)`] : [],
+    ];
+    if (problems.length > 0) {
+      throw new MqValidationError(this, `prometheusUrl(): ${problems.join('; ')}`);
+    }
+    return Fn.join('', [this.managementUrl, `:${RabbitMqProtocol.PROMETHEUS.port}`, path]);
   }
 
   /**

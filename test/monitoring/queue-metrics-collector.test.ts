@@ -76,3 +76,12 @@ describe('the collector', () => {
     expect(RabbitMqQueueMetricsCollector.NAMESPACE).toBe('CdkAmazonMq/RabbitMQ');
   });
 });
+
+test('the Prometheus URL of a RabbitMQ 4.2+ broker, its port for scrapers, and what Amazon MQ does not serve', () => {
+  const { stack, broker: b } = broker();
+  expect(stack.resolve(b.prometheusUrl('/metrics/detailed'))).toEqual({
+    'Fn::Join': ['', [{ 'Fn::Select': [0, { 'Fn::GetAtt': [expect.stringMatching(/^Broker/), 'ConsoleURLs'] }] }, ':16001/metrics/detailed']],
+  });
+  expect(() => b.prometheusUrl('/metrics/per-object')).toThrow("prometheusUrl(): 'path' '/metrics/per-object' is not allowed; allowed: /metrics, /metrics/detailed, /metrics/memory-breakdown");
+  expect(() => broker(RabbitMqEngineVersion.V3_13).broker.prometheusUrl()).toThrow("engineVersion '3.13' is not allowed; allowed: RabbitMQ 4.2 or later");
+});
