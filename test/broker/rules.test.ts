@@ -81,6 +81,8 @@ const ACTIVEMQ_CASES: Case<ActiveMqBrokerProps>[] = [
     + "  - 'authentication.hosts' 'ldap.example.com:636' is not allowed; allowed: a host name without scheme, port or path, such as ldap.example.com (Amazon MQ connects with LDAPS on port 636)"],
   ['ActiveMqLdapNoUsers', (_, stack) => ({ authentication: ldap(stack, ['ldap.example.com']), users: [{ username: 'app' }] }),
     "'users' (app) is not allowed with LDAP authentication; allowed: no users: brokers authenticate against the LDAP directory, where users and groups are managed"],
+  ['ActiveMqReplicationUserConsole', () => ({ users: [{ username: 'admin', consoleAccess: true }, { username: 'replicator', replicationUser: true, consoleAccess: true }] }),
+    "user 'replicator' with replicationUser true and consoleAccess true is not allowed; allowed: one of them (Amazon MQ refuses both on one user)"],
 ];
 
 function ldap(stack: Stack, hosts: string[]): ActiveMqAuthentication {

@@ -85,7 +85,9 @@ export class RabbitMqEngine {
         policy.name, policy.pattern, JSON.stringify(policy.definition));
     } catch (e) {
       await engine.stop();
-      throw new Error(`RabbitMQ did not start: ${(e as Error).message}\n${engine.log.slice(-4000)}`);
+      // The error lines first (a refused key is named there), then the tail: a long log must not hide the cause.
+      const errors = engine.log.split('\n').filter((line) => /\[error\]/.test(line)).slice(0, 40).join('\n');
+      throw new Error(`RabbitMQ did not start: ${(e as Error).message}\n${errors}\n...\n${engine.log.slice(-4000)}`);
     }
     return engine;
   }
