@@ -11,8 +11,8 @@ import { RabbitMqConfiguration } from './configuration/rabbitmq-configuration';
 import { RabbitMqConfigurationData } from './configuration/rabbitmq-configuration-data';
 import { ImportedRabbitMqBroker } from './imported-rabbitmq-broker';
 import { ManagedBrokerAccess, RabbitMqManagementProvider } from './management/rabbitmq-management-provider';
-import { RabbitMqQueueMetricsCollector, RabbitMqQueueMetricsCollectorOptions } from './monitoring/queue-metrics-collector';
 import { RabbitMqVirtualHost } from './management/rabbitmq-virtual-host';
+import { RabbitMqQueueMetricsCollector, RabbitMqQueueMetricsCollectorOptions } from './monitoring/queue-metrics-collector';
 import { RabbitMqBrokerAttributes } from './rabbitmq-broker-attributes';
 import { RabbitMqBrokerBase, IRabbitMqBroker } from './rabbitmq-broker-base';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
@@ -358,7 +358,9 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     if (!this.adminSecret) {
       throw new MqValidationError(this, '\'adminUser\' is missing: the management API is used as the admin user; allowed: an authentication with internalUsers: true, or an adminUser');
     }
-    return { ...this.management, consoleUrls: this.consoleUrls, adminSecret: this.adminSecret, connections: this.connections, endpoint: this.managementUrl };
+    return {
+      ...this.management, consoleUrls: this.consoleUrls, adminSecret: this.adminSecret, connections: this.connections, endpoint: this.managementUrl,
+    };
   }
 
   /**

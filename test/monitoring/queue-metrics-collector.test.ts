@@ -61,7 +61,10 @@ describe('the collector', () => {
   test('the queue alarms read the collected metrics, with missing data as for Amazon MQ\'s own', () => {
     expect(alarms).toHaveLength(2);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'CdkAmazonMq/RabbitMQ', MetricName: 'MessageReadyCount', Threshold: 100, TreatMissingData: 'notBreaching',
+      Namespace: 'CdkAmazonMq/RabbitMQ',
+      MetricName: 'MessageReadyCount',
+      Threshold: 100,
+      TreatMissingData: 'notBreaching',
       Dimensions: Match.arrayWith([{ Name: 'Queue', Value: 'jobs' }]),
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'CdkAmazonMq/RabbitMQ', MetricName: 'ConsumerCount', TreatMissingData: 'breaching' });

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { MAX_UINT32, oneOf, wholeNumber } from './value-checks';
 import { versionAtLeast } from '../../private/versions';
 
 /** Which kind of policy may carry a key: RabbitMQ accepts only limits in operator policies. */
@@ -19,13 +20,8 @@ interface PolicyKey {
 
 const BOTH: ReadonlyArray<PolicyKind> = ['policy', 'operator policy'];
 const POLICY_ONLY: ReadonlyArray<PolicyKind> = ['policy'];
-const MAX_UINT32 = 2 ** 32 - 1;
 
 const name = (value: unknown) => (typeof value === 'string' && value.length > 0 ? undefined : 'a non-empty string');
-const oneOf = (...allowed: Array<string | number>) => (value: unknown) =>
-  allowed.includes(value as string | number) ? undefined : `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
-const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) => (value: unknown) =>
-  (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) ? undefined : `a whole number from ${min} to ${max}`;
 const STREAMS = 'Amazon MQ does not support streams (creating one loses data)';
 
 /**

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { MAX_UINT32, oneOf, wholeNumber } from './value-checks';
 import { versionAtLeast } from '../../private/versions';
 
 /** The queue types Amazon MQ supports (no streams). */
@@ -12,13 +13,8 @@ interface QueueArgument {
   readonly until?: string;
 }
 
-const MAX_UINT32 = 2 ** 32 - 1;
 const BOTH: ReadonlyArray<QueueType> = ['classic', 'quorum'];
 const name = (value: unknown) => (typeof value === 'string' ? undefined : 'a string');
-const oneOf = (...allowed: Array<string | number | boolean>) => (value: unknown) =>
-  allowed.includes(value as string) ? undefined : `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
-const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) => (value: unknown) =>
-  (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) ? undefined : `a whole number from ${min} to ${max}`;
 
 /**
  * The declare-time arguments RabbitMQ 4 takes per queue type, proven against RabbitMQ 4.0.5 by
