@@ -102,6 +102,8 @@ const RABBITMQ_CASES: Case<RabbitMqBrokerProps>[] = [
     "'authentication' http is not allowed with engineVersion '3.13'; allowed: RabbitMQ 4 or later"],
   ['RabbitMqOAuth2Provider', () => ({ authentication: RabbitMqAuthentication.oauth2({ resourceServerId: 'rabbitmq', jwksUrl: 'http://idp.example.com/jwks' }) }),
     "'jwksUrl' 'http://idp.example.com/jwks' is not allowed; allowed: an https:// URL"],
+  ['RabbitMqConfValueCharacters', () => ({ authentication: RabbitMqAuthentication.oauth2({ resourceServerId: 'rabbitmq\r\nauth_oauth2.verify_aud = false', issuer: 'https://idp.example.com' }) }),
+    "'authentication' value of 'auth_oauth2.resource_server_id' holds a control character (\"rabbitmq\\r\\nauth_oauth2.verify_aud = false\"); allowed: one line of printable characters"],
   ['RabbitMqTlsFileArns', () => ({
     authentication: RabbitMqAuthentication.http({ ...HTTP, tls: { caCertificateArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:ca-AbCdEf' } }),
   }), "'tls' file 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:ca-AbCdEf' is in eu-west-1; allowed: a secret in the broker's region us-east-1 (Amazon MQ resolves ARNs in its own region)"],

@@ -252,3 +252,13 @@ test('client certificates (RabbitMQ 4): EXTERNAL first, the CA by ARN, the admin
     authentication: RabbitMqAuthentication.certificate({ caCertificateArn: 'arn:aws:s3:::mq-tls/clients-ca.pem' }),
   })).toThrow("'authentication' certificate is not allowed with engineVersion '3.13'; allowed: RabbitMQ 4 or later");
 });
+
+test('a newline in a rendered value cannot add rabbitmq.conf keys [RabbitMqConfValueCharacters]', () => {
+  const { stack, vpc } = stackWithVpc();
+  expect(() => new RabbitMqBroker(stack, 'Broker', {
+    vpc,
+    engineVersion: RabbitMqEngineVersion.V4_2,
+    deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE,
+    authentication: RabbitMqAuthentication.oauth2({ resourceServerId: 'rabbitmq', issuer: 'https://idp.example.com\nauth_backends.2 = internal' }),
+  })).toThrow("'authentication' value of 'auth_oauth2.issuer' holds a control character (\"https://idp.example.com\\nauth_backends.2 = internal\"); allowed: one line of printable characters");
+});

@@ -153,6 +153,8 @@ const CASES: Array<[string, (v: RabbitMqVirtualHost, stack: Stack) => void, stri
     "operator policy 'limits' applyTo 'exchanges' is not allowed; allowed: QUEUES, CLASSIC_QUEUES or QUORUM_QUEUES"],
   ['RabbitMqExchangeType', (v) => v.addExchange('app.x', { type: 'x-delayed-message' as RabbitMqExchangeType }),
     "exchange 'app.x' type 'x-delayed-message' is not allowed; allowed: direct, fanout, topic, headers, x-consistent-hash"],
+  ['RabbitMqReservedUser', (v) => v.addUser('admin', { permissions: PERMS }),
+    "user name 'admin' is not allowed: it is the broker's admin user, and redefining it resets its password and tags"],
   ['RabbitMqUserTags', (v) => v.addUser('app-user', { permissions: PERMS, tags: ['management,administrator'] }),
     "user 'app-user' tag 'management,administrator' is not allowed; allowed: one of administrator, monitoring, policymaker, management, impersonator per entry"],
   ['RabbitMqShovelEnds', (v) => v.addShovel('out', { source: { queue: 'a', exchange: 'b' }, destination: { queue: 'c' } }),

@@ -9,7 +9,7 @@ import {
 import { generateUserSecret } from '../../broker/broker-user-secret';
 import { validateRules } from '../../private/rules';
 import type { RabbitMqBroker } from '../rabbitmq-broker';
-import { MANAGEMENT_RULES, ManagementSpec } from '../rules/management';
+import { AMAZON_MQ_MONITORING_USER, MANAGEMENT_RULES, ManagementSpec } from '../rules/management';
 
 /** A user made through the management API. */
 export interface RabbitMqVirtualHostUser {
@@ -63,7 +63,13 @@ export class RabbitMqVirtualHost extends Construct {
    * Manager unless given. Users are broker-wide: give the same user permissions elsewhere with `grant()`.
    */
   public addUser(username: string, options: RabbitMqVirtualHostUserOptions): RabbitMqVirtualHostUser {
-    this.check(`addUser('${username}')`, { kind: 'user', name: username, permissions: options.permissions, tags: options.tags }, !this.broker._claimUser(username));
+    this.check(`addUser('${username}')`, {
+      kind: 'user',
+      name: username,
+      permissions: options.permissions,
+      tags: options.tags,
+      reservedUsernames: [AMAZON_MQ_MONITORING_USER, ...this.broker.adminUsername !== undefined ? [this.broker.adminUsername] : []],
+    }, !this.broker._claimUser(username));
     const secret = options.password
       ?? generateUserSecret(this, `User${username}Secret`, username, `Password of RabbitMQ user ${username} of ${this.broker.node.path}`);
     const user = new RabbitMqManagementObject(this, `User${username}`, {

@@ -21,6 +21,15 @@ const blank = (value: string | undefined) => value === undefined || (isKnown(val
 
 export const RABBITMQ_AUTHENTICATION_RULES: Rule<RabbitMqAuthenticationSpec>[] = [
   {
+    id: 'RabbitMqConfValueCharacters',
+    fact: 'F-C05',
+    summary: 'values the authentication renders into rabbitmq.conf (issuer, resource server ID, LDAP and HTTP settings, ...) hold no control characters: a newline would add keys of its own (`auth_backends.2 = internal`)',
+    check: (s) => authenticationSettings(s.authentication).lines
+      // eslint-disable-next-line no-control-regex
+      .filter((line) => /[\u0000-\u001f\u007f]/.test(line))
+      .map((line) => `'authentication' value of '${line.split(' = ')[0]}' holds a control character (${JSON.stringify(line.slice(line.indexOf(' = ') + 3))}); allowed: one line of printable characters`),
+  },
+  {
     id: 'RabbitMqTlsFileArns',
     fact: 'F-AU10, F-AU11',
     summary: 'TLS files (LDAP, HTTP, client certificate CA): S3 object or Secrets Manager ARNs, a Secrets Manager ARN in the broker\'s region',

@@ -26,6 +26,8 @@ export interface ManagementSpec {
   readonly exchangeType?: string;
   /** A user's tags. */
   readonly tags?: string[];
+  /** User names the management API must not redefine: the broker's admin and Amazon MQ's own user. */
+  readonly reservedUsernames?: string[];
   /** The broker's RabbitMQ version, for version-gated keys. @default - not checked */
   readonly engineVersion?: string;
   /**
@@ -36,6 +38,8 @@ export interface ManagementSpec {
 }
 
 const EXCHANGE_TYPES: string[] = Object.values(RabbitMqExchangeType);
+/** The internal user Amazon MQ adds to every RabbitMQ broker. */
+export const AMAZON_MQ_MONITORING_USER = 'monitoring-AWS-OWNED-DO-NOT-DELETE';
 const USER_TAGS: string[] = Object.values(RabbitMqUserTag);
 
 /** RabbitMQ names are at most 255 bytes of UTF-8 (AMQP short strings). */
@@ -198,6 +202,14 @@ export const MANAGEMENT_RULES: ReadonlyArray<Rule<ManagementSpec>> = [
     summary: 'exchanges: direct, fanout, topic, headers or x-consistent-hash',
     check: (s) => s.exchangeType !== undefined && isKnown(s.exchangeType) && !EXCHANGE_TYPES.includes(s.exchangeType)
       ? `exchange '${s.name}' type '${s.exchangeType}' is not allowed; allowed: ${EXCHANGE_TYPES.join(', ')}`
+      : undefined,
+  },
+  {
+    id: 'RabbitMqReservedUser',
+    fact: 'F-AU02',
+    summary: 'addUser() takes neither the admin user name nor Amazon MQ\'s monitoring-AWS-OWNED-DO-NOT-DELETE',
+    check: (s) => s.kind === 'user' && isKnown(s.name) && (s.reservedUsernames ?? []).includes(s.name)
+      ? `user name '${s.name}' is not allowed: it is ${s.name === AMAZON_MQ_MONITORING_USER ? 'Amazon MQ\'s own user' : 'the broker\'s admin user'}, and redefining it resets its password and tags (the management API then refuses every later call); allowed: another name`
       : undefined,
   },
   {
