@@ -7,7 +7,7 @@ import {
   BrokerInstanceType, RabbitMqBroker, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqDeploymentMode, RabbitMqEngineVersion,
   RabbitMqExchangeType, RabbitMqManagementObject, RabbitMqPolicyApplyTo, RabbitMqQueueType, RabbitMqVirtualHost,
 } from '../../src';
-import { onEvent } from '../../src/rabbitmq/management/management-handler';
+import { onEvent, redact } from '../../src/rabbitmq/management/management-handler';
 import { MANAGEMENT_RULES } from '../../src/rabbitmq/rules/management';
 import { stackWithVpc } from '../util/stacks';
 
@@ -283,4 +283,18 @@ test('virtual hosts and queues beyond the limits in force fail at synth (mq.m7g.
   ['a', 'b', 'c'].forEach((q) => vhost.addQueue(`app.${q}`));
   expect(() => app.synth()).toThrow(/Test\/Medium[\s\S]*addVirtualHost\(\) defines 11 virtual hosts \(with '\/'\); allowed: at most 10 \(vhost_max\) on mq.m7g.medium SINGLE_INSTANCE \[RabbitMqManagementLimits\]/);
   expect(() => app.synth()).toThrow(/Test\/Limited[\s\S]*addQueue\(\) defines 3 queues; allowed: at most 2 \(cluster_queue_limit\)/);
+});
+
+test('errors hide every secret the handler filled in, raw, URI-encoded or HTML-escaped, and URI credentials', () => {
+  const message = redact('invalid uri "amqps://partner:p%40ss%2Fword@host:99999" or p@ss/word or amqp://x:y@h &lt;p@ss/word&gt;', ['p@ss/word']);
+  expect(message).toBe('invalid uri "amqps://***:***@host:99999" or *** or amqp://***:***@h <***>');
+});
+
+test.each([
+  ['amqps://b-2.mq.eu-west-1.amazonaws.com:99999', 'port 99999 is not allowed; allowed: a port from 1 to 65535'],
+  ['amqps://b-2.mq.eu-west-1.amazonaws.com:5671/%zz', "has a '%' that is not a percent-encoded byte"],
+])('a remote URI RabbitMQ would refuse (quoting it with credentials) fails at synth: %s', (uri, message) => {
+  const { stack, vhost } = brokerWithVhost();
+  const remote = secretsmanager.Secret.fromSecretNameV2(stack, 'Remote', 'remote-user');
+  expect(() => vhost.addFederationUpstream('eu', { uri, credentials: remote })).toThrow(message);
 });

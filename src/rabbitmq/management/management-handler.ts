@@ -51,6 +51,36 @@ export interface ManagementDependencies {
 const ATTEMPTS = 4;
 
 export async function onEvent(event: ManagementEvent, deps: ManagementDependencies): Promise<{ PhysicalResourceId: string }> {
+  // Every secret value read, raw and URI-encoded: none may reach an error (CloudFormation's Reason, the stack events,
+  // the function's logs), even where RabbitMQ quotes a URI it could not parse with the credentials filled in.
+  const secrets: string[] = [];
+  const reading: ManagementDependencies = {
+    ...deps,
+    secret: async (arn) => {
+      const value = await deps.secret(arn);
+      // User names stay readable in messages (they are in API paths too); everything else of a secret is hidden.
+      secrets.push(...Object.entries(value).filter(([key, v]) => key !== 'username' && typeof v === 'string' && v.length > 0).map(([, v]) => v));
+      return value;
+    },
+  };
+  try {
+    return await apply(event, reading);
+  } catch (e) {
+    throw new Error(redact((e as Error).message, secrets));
+  }
+}
+
+/** The message without any of the secrets (raw, URI-encoded or HTML-escaped) nor a URI's `user:password@`. */
+export function redact(message: string, secrets: string[]): string {
+  let text = message.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, '\'').replace(/&amp;/g, '&');
+  const forms = secrets.flatMap((s) => [s, encodeURIComponent(s)]).sort((a, b) => b.length - a.length);
+  for (const form of forms) {
+    text = text.split(form).join('***');
+  }
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]*:[^\s/@]*@/gi, '$1***:***@');
+}
+
+async function apply(event: ManagementEvent, deps: ManagementDependencies): Promise<{ PhysicalResourceId: string }> {
   const props = event.ResourceProperties;
   const api = await managementApi(props, deps);
   if (event.RequestType === 'Delete') {

@@ -61,9 +61,19 @@ function uriProblem(label: string, uri: string | undefined): string | undefined 
   if (uri === undefined || Token.isUnresolved(uri)) {
     return undefined;
   }
-  return /^amqps?:\/\/[^@/]+(:\d+)?(\/.*)?$/.test(uri)
-    ? undefined
-    : `'${label}' '${uri}' is not allowed; allowed: amqps://host[:port][/vhost] without credentials (they come from the credentials secret at deploy time)`;
+  const allowed = 'allowed: amqps://host[:port][/vhost] without credentials (they come from the credentials secret at deploy time)';
+  const match = /^amqps?:\/\/[^@/:]+(?::(\d+))?(\/.*)?$/.exec(uri);
+  if (!match) {
+    return `'${label}' '${uri}' is not allowed; ${allowed}`;
+  }
+  // RabbitMQ 4.0.5 refuses these with a 400 that quotes the URI, credentials filled in.
+  if (match[1] !== undefined && (Number(match[1]) < 1 || Number(match[1]) > 65535)) {
+    return `'${label}' '${uri}' port ${match[1]} is not allowed; allowed: a port from 1 to 65535`;
+  }
+  if (/%(?![0-9A-Fa-f]{2})/.test(uri)) {
+    return `'${label}' '${uri}' has a '%' that is not a percent-encoded byte; allowed: %XX with two hexadecimal digits (encode a '%' in a virtual host name as %25)`;
+  }
+  return undefined;
 }
 
 function endProblems(label: string, end: RabbitMqShovelEndpoint): string[] {
