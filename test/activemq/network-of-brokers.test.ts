@@ -123,6 +123,13 @@ describe('rules', () => {
     expect(stack.node.tryFindChild('Network')?.node.children.length ?? 0).toBe(0);
   });
 
+  test.each([0, -1, 1.5])('[ActiveMqNetworkTtl] networkTtl %s is refused', (networkTtl) => {
+    const { stack, vpc } = stackWithVpc();
+    const brokers = ['a', 'b'].map((name) => new ActiveMqBroker(stack, name, { vpc, ...SINGLE, brokerName: name }));
+    expect(() => new ActiveMqNetworkOfBrokers(stack, 'Network', { brokers, networkTtl }))
+      .toThrow(`'networkTtl' ${networkTtl} is not allowed; allowed: a whole number of hops, 1 or more [ActiveMqNetworkTtl]`);
+  });
+
   test('[ActiveMqNetworkEnvironment] brokers of two regions are refused', () => {
     const app = new App();
     const east = new Stack(app, 'East', { env: { account: '123456789012', region: 'us-east-1' } });

@@ -262,3 +262,13 @@ test('a newline in a rendered value cannot add rabbitmq.conf keys [RabbitMqConfV
     authentication: RabbitMqAuthentication.oauth2({ resourceServerId: 'rabbitmq', issuer: 'https://idp.example.com\nauth_backends.2 = internal' }),
   })).toThrow("'authentication' value of 'auth_oauth2.issuer' holds a control character (\"https://idp.example.com\\nauth_backends.2 = internal\"); allowed: one line of printable characters");
 });
+
+test('an LDAP user DN pattern without ${username} is refused (every user would map to one DN)', () => {
+  const { stack, vpc } = stackWithVpc();
+  expect(() => new RabbitMqBroker(stack, 'Broker', {
+    vpc,
+    engineVersion: RabbitMqEngineVersion.V4_2,
+    deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE,
+    authentication: RabbitMqAuthentication.ldap({ servers: ['ldap.example.com'], userDnPattern: 'cn=admin,dc=example,dc=com' }),
+  })).toThrow("'userDnPattern' 'cn=admin,dc=example,dc=com' has no ${username}; allowed: a DN pattern with ${username}");
+});

@@ -2,6 +2,7 @@
  * Typed policy definitions and queue arguments (README rules RabbitMqPolicyDefinition and RabbitMqQueueArguments):
  * what RabbitMQ 4.0.5 refuses at deploy (test/engines/rabbitmq-rules.engine.test.ts) fails here at synth, naming the key.
  */
+import { Duration } from 'aws-cdk-lib';
 import {
   RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion, RabbitMqQueueType, RabbitMqVirtualHost,
 } from '../../src';
@@ -31,6 +32,10 @@ test.each<[string, () => void, string]>([
     "queue 'q' argument 'x-queue-type' \"classic\" contradicts type 'quorum'; allowed: the 'type' property alone"],
   ['an unknown argument', () => vhost().addQueue('q', { type: RabbitMqQueueType.CLASSIC, arguments: { 'x-max-lenght': 5 } }),
     "queue 'q' argument 'x-max-lenght' is not a RabbitMQ queue argument"],
+  ['a TTL above 2^32 - 1 ms', () => vhost().addQueue('q', { messageTtl: Duration.days(60) }),
+    "queue 'q' messageTtl 5184000000 is not allowed; allowed: a whole number from 0 to 4294967295 (milliseconds)"],
+  ['a length that is no exact integer', () => vhost().addQueue('q', { maxLength: 1e300 }),
+    "queue 'q' maxLength 1e+300 is not allowed; allowed: a whole number from 0 to 9007199254740991"],
 ])('%s is refused at synth', (_name, act, message) => {
   expect(act).toThrow(message);
 });

@@ -96,6 +96,7 @@ export class ActiveMqNetworkOfBrokers extends Construct {
       members: props.brokers.map((b) => ({ path: b.node.path, spec: brokerSpecOf(b), stack: Stack.of(b) })),
       hub: hub && { path: hub.node.path, member: props.brokers.includes(hub) },
       connectorsByMember: Object.fromEntries(props.brokers.map((b) => [b.node.path, outgoing(b).length])),
+      networkTtl: props.networkTtl,
     });
     this.connections = connections;
 

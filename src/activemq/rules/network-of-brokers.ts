@@ -1,6 +1,6 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { BrokerSpec } from '../../broker/broker-spec';
-import { Rule } from '../../private/rules';
+import { isKnown, Rule } from '../../private/rules';
 
 /** What the network-of-brokers rules read. */
 export interface NetworkOfBrokersSpec {
@@ -10,6 +10,8 @@ export interface NetworkOfBrokersSpec {
   readonly hub?: { readonly path: string; readonly member: boolean };
   /** Network connectors each member's configuration would hold, by path. */
   readonly connectorsByMember: Record<string, number>;
+  /** The connectors' networkTTL, when given. */
+  readonly networkTtl?: number;
 }
 
 /** Network connectors per broker (mq-facts F-X08). */
@@ -56,5 +58,13 @@ export const NETWORK_OF_BROKERS_RULES: Rule<NetworkOfBrokersSpec>[] = [
       const envs = new Set(known.map((m) => `${m.stack.account}/${m.stack.region}`));
       return envs.size > 1 ? [`'brokers' span ${[...envs].join(', ')}; allowed: brokers in one account and region`] : undefined;
     },
+  },
+  {
+    id: 'ActiveMqNetworkTtl',
+    fact: 'F-X08',
+    summary: '`networkTtl`: a whole number of hops, 1 or more (0 or less forwards nothing)',
+    check: (s) => s.networkTtl !== undefined && isKnown(s.networkTtl) && !(Number.isInteger(s.networkTtl) && s.networkTtl >= 1)
+      ? `'networkTtl' ${s.networkTtl} is not allowed; allowed: a whole number of hops, 1 or more`
+      : undefined,
   },
 ];

@@ -93,7 +93,7 @@ export const RABBITMQ_AUTHENTICATION_RULES: Rule<RabbitMqAuthenticationSpec>[] =
   {
     id: 'RabbitMqLdapServers',
     fact: 'F-AU06, F-AU10',
-    summary: 'LDAP: 1 or more server host names (no scheme or port), a port 1-65535, a user DN pattern or a lookup base, a bind DN and its password secret together',
+    summary: 'LDAP: 1 or more server host names (no scheme or port), a port 1-65535, a user DN pattern (with `${username}`) or a lookup base, a bind DN and its password secret together',
     check: (s) => {
       const o = s.authentication.ldapOptions;
       if (!o) {
@@ -106,6 +106,9 @@ export const RABBITMQ_AUTHENTICATION_RULES: Rule<RabbitMqAuthenticationSpec>[] =
           ? [`'port' ${o.port} is not allowed; allowed: 1-65535`] : [],
         ...o.userDnPattern === undefined && o.dnLookupBase === undefined
           ? ['\'userDnPattern\' and \'dnLookupBase\' are both missing; allowed: one of them, so RabbitMQ can find a user\'s DN'] : [],
+        // Without the placeholder every user maps to one DN: any directory password of it signs in as anyone.
+        ...o.userDnPattern !== undefined && isKnown(o.userDnPattern) && !o.userDnPattern.includes('${username}')
+          ? [`'userDnPattern' '${o.userDnPattern}' has no \${username}; allowed: a DN pattern with \${username}, such as 'cn=\${username},ou=People,dc=example,dc=com'`] : [],
         ...(o.lookupBindDn === undefined) !== (o.lookupBindPassword === undefined)
           ? ['\'lookupBindDn\' and \'lookupBindPassword\' go together; allowed: both, or neither (bind as the user)'] : [],
       ];

@@ -7,6 +7,7 @@ import {
   RabbitMqBindingOptions, RabbitMqExchangeType, RabbitMqPermissions, RabbitMqPolicyOptions, RabbitMqQueueOptions, RabbitMqQueueType,
   RabbitMqShovelEndpoint, RabbitMqShovelOptions, RabbitMqUserTag,
 } from '../management/rabbitmq-management-options';
+import { MAX_UINT32 } from '../management/value-checks';
 
 /** One object to apply through the management API, as the rules see it. */
 export interface ManagementSpec {
@@ -158,9 +159,11 @@ export const MANAGEMENT_RULES: ReadonlyArray<Rule<ManagementSpec>> = [
         }).filter(([, v]) => v !== undefined));
         problems.push(...queueArgumentProblems(s.name, q.type, { ...deadLettering, ...q.arguments }, s.engineVersion));
       }
-      for (const [label, value] of [['deliveryLimit', q.deliveryLimit], ['maxLength', q.maxLength], ['messageTtl', q.messageTtl?.toMilliseconds()]] as const) {
-        if (value !== undefined && isKnown(value) && (!Number.isInteger(value) || value < 0)) {
-          problems.push(`queue '${s.name}' ${label} ${value} is not allowed; allowed: a whole number, 0 or more`);
+      // RabbitMQ takes TTLs up to 2^32 - 1 ms, and counts that are exact integers.
+      for (const [label, value, max] of [['deliveryLimit', q.deliveryLimit, Number.MAX_SAFE_INTEGER], ['maxLength', q.maxLength, Number.MAX_SAFE_INTEGER],
+        ['messageTtl', q.messageTtl?.toMilliseconds(), MAX_UINT32]] as const) {
+        if (value !== undefined && isKnown(value) && (!Number.isInteger(value) || value < 0 || value > max)) {
+          problems.push(`queue '${s.name}' ${label} ${value} is not allowed; allowed: a whole number from 0 to ${max}${label === 'messageTtl' ? ' (milliseconds)' : ''}`);
         }
       }
       return problems;
