@@ -23,6 +23,11 @@ export interface ScopedProviderProps {
   readonly securityGroups?: ec2.ISecurityGroup[];
 }
 
+/** What a Lambda function in a VPC needs to attach its network interfaces (as AWSLambdaVPCAccessExecutionRole grants). */
+export const VPC_FUNCTION_NETWORK_ACTIONS = [
+  'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses',
+];
+
 const FRAMEWORK_ACKNOWLEDGEMENTS = [
   { id: 'AwsSolutions-SF1', reason: 'The Provider framework waiter state machine only polls isComplete; logging it would need `logs:*Delivery` on `*`. Our handlers log every decision.' },
   { id: 'AwsSolutions-SF2', reason: 'The Provider framework waiter state machine only polls isComplete; X-Ray tracing adds nothing there.' },
@@ -56,7 +61,7 @@ export class ScopedProvider extends Construct {
     if (props.vpc) {
       // A function in a VPC attaches network interfaces; a given role gets no managed policy, so it is granted here.
       onEvent.role.addToPrincipalPolicy(new iam.PolicyStatement({
-        actions: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'],
+        actions: VPC_FUNCTION_NETWORK_ACTIONS,
         resources: ['*'],
       }));
       Validations.of(onEvent.role).acknowledge({

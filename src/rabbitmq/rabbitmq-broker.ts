@@ -143,14 +143,12 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
 
   /** Whether clients may sign in with a password (PLAIN), for event sources. @internal */
   public readonly _acceptsPasswords: boolean;
-  /** The RabbitMQ version, for the management objects' version-gated rules. @internal */
-  public readonly _engineVersion: string;
   private readonly logTypes: string[];
   private readonly resource: CfnBroker;
   private readonly givenConfiguration?: IBrokerConfiguration;
   /** The configuration the broker made itself (CONFIG_MANAGED authentication or operator policies). */
   private ownConfiguration?: RabbitMqConfiguration;
-  private readonly engineVersionOfProps: RabbitMqEngineVersion;
+  private readonly engineVersion: RabbitMqEngineVersion;
   private readonly reboot?: CustomResource;
   private readonly management: Omit<ManagedBrokerAccess, 'consoleUrls' | 'adminSecret' | 'connections'>;
   private managementProvider?: RabbitMqManagementProvider;
@@ -223,8 +221,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     // OAuth 2.0, LDAP and HTTP live in the configuration: the broker makes one when none is given.
     this._acceptsPasswords = authentication.acceptsPasswords;
     this.givenConfiguration = props.configuration;
-    this.engineVersionOfProps = props.engineVersion;
-    this._engineVersion = props.engineVersion.version;
+    this.engineVersion = props.engineVersion;
     this.ownConfiguration = props.configuration === undefined && authentication.strategy === 'CONFIG_MANAGED'
       ? new RabbitMqConfiguration(this, 'Configuration', { engineVersion: props.engineVersion, data: RabbitMqConfigurationData.fromText(''), authentication })
       : undefined;
@@ -266,8 +263,8 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   }
 
   /** @internal */
-  public _knownEngineVersion(): string | undefined {
-    return this._engineVersion;
+  public _knownEngineVersion(): string {
+    return this.engineVersion.version;
   }
 
   /** The AMQPS endpoint (`amqps://<host>:5671`), as a string token. */
@@ -289,7 +286,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   public prometheusUrl(path: string = '/metrics'): string {
     const paths = ['/metrics', '/metrics/detailed', '/metrics/memory-breakdown'];
     const problems = [
-      ...!versionAtLeast(this._engineVersion, '4.2') ? [`engineVersion '${this._engineVersion}' is not allowed; allowed: RabbitMQ 4.2 or later (Amazon MQ serves Prometheus metrics from 4.2)`] : [],
+      ...!versionAtLeast(this.engineVersion.version, '4.2') ? [`engineVersion '${this.engineVersion.version}' is not allowed; allowed: RabbitMQ 4.2 or later (Amazon MQ serves Prometheus metrics from 4.2)`] : [],
       ...!Token.isUnresolved(path) && !paths.includes(path) ? [`'path' '${path}' is not allowed; allowed: ${paths.join(', ')} (Amazon MQ does not serve /metrics/per-object)`] : [],
     ];
     if (problems.length > 0) {
@@ -343,7 +340,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     }
     if (this.ownConfiguration === undefined) {
       this.ownConfiguration = new RabbitMqConfiguration(this, 'Configuration', {
-        engineVersion: this.engineVersionOfProps,
+        engineVersion: this.engineVersion,
         data: RabbitMqConfigurationData.fromSettings({ operatorPolicyChangesDisabled: false }),
       });
       this.resource.configuration = { id: this.ownConfiguration.configurationId, revision: this.ownConfiguration.configurationRevision };
@@ -356,7 +353,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   /** What a client of the management API needs: endpoint, admin secret, network. @internal */
   public _managementAccess(): ManagedBrokerAccess & { readonly endpoint: string } {
     if (!this.adminSecret) {
-      throw new MqValidationError(this, '\'adminUser\' is missing: the management API is used as the admin user; allowed: an authentication with internalUsers: true, or an adminUser');
+      throw new MqValidationError(this, '\'adminUser\' is missing: virtual hosts and their objects are applied through the management API as the admin user, and the queue metrics collector reads it as that user; allowed: an authentication with internalUsers: true, or an adminUser');
     }
     return {
       ...this.management, consoleUrls: this.consoleUrls, adminSecret: this.adminSecret, connections: this.connections, endpoint: this.managementUrl,
@@ -373,16 +370,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
 
   /** The provider that applies management API objects, created with the first one. @internal */
   public _managementProvider(): RabbitMqManagementProvider {
-    if (!this.adminSecret) {
-      throw new MqValidationError(this, '\'adminUser\' is missing: virtual hosts and their objects are applied through the management API as the admin user; allowed: an authentication with internalUsers: true, or an adminUser');
-    }
-    const adminSecret = this.adminSecret;
-    this.managementProvider ??= new RabbitMqManagementProvider(this, 'Management', {
-      ...this.management,
-      consoleUrls: this.consoleUrls,
-      adminSecret,
-      connections: this.connections,
-    });
+    this.managementProvider ??= new RabbitMqManagementProvider(this, 'Management', this._managementAccess());
     return this.managementProvider;
   }
 

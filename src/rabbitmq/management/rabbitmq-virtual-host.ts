@@ -220,7 +220,7 @@ export class RabbitMqVirtualHost extends Construct {
   private check(what: string, spec: Omit<ManagementSpec, 'taken'>, takenElsewhere = false): void {
     const names = this.used.get(spec.kind) ?? new Set<string>();
     validateRules(this, `RabbitMqVirtualHost.${what}`, MANAGEMENT_RULES, {
-      engineVersion: this.broker._engineVersion, ...spec, taken: takenElsewhere || names.has(spec.name),
+      engineVersion: this.broker._knownEngineVersion(), ...spec, taken: takenElsewhere || names.has(spec.name),
     });
     names.add(spec.name);
     this.used.set(spec.kind, names);

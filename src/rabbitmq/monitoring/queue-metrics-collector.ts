@@ -12,6 +12,7 @@ import { above, createAlarms, noConsumers } from '../../monitoring/alarm-helpers
 import { BrokerAlarmOptions } from '../../monitoring/broker-alarm-options';
 import { RabbitMqQueueDepthAlarm, RabbitMqQueueRef } from '../../monitoring/rabbitmq-broker-alarms';
 import { MqValidationError } from '../../private/errors';
+import { VPC_FUNCTION_NETWORK_ACTIONS } from '../../private/scoped-provider';
 import type { RabbitMqBroker } from '../rabbitmq-broker';
 
 /** Options of a queue metrics collector. */
@@ -97,7 +98,7 @@ export class RabbitMqQueueMetricsCollector extends Construct {
       access.connections.allowFrom(securityGroup, ec2.Port.tcp(443), 'RabbitMQ management API from the queue metrics collector');
       securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to the broker, Secrets Manager and CloudWatch');
       role.addToPrincipalPolicy(new iam.PolicyStatement({
-        actions: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'],
+        actions: VPC_FUNCTION_NETWORK_ACTIONS,
         resources: ['*'],
       }));
     }
