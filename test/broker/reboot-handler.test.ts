@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { isComplete, newCloudFormationClient, newMqClient, onEvent, RebootDependencies, RebootEvent, START_WAIT_MS } from '../../src/broker/reboot/reboot-handler';
+import { isReplicationModeComplete, isReplicationModeEvent, onReplicationModeEvent } from '../../src/broker/reboot/replication-mode';
 import { FakeAwsEndpoint, FakeRequest, FakeResponse } from '../util/fake-aws';
 
 const BROKER = 'b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9';
@@ -22,6 +23,8 @@ class FakeBroker {
   public dataReplicationMode = 'NONE';
   public pendingDataReplicationMode?: string;
   public updates: unknown[] = [];
+  /** Amazon MQ no longer knows the broker (NotFoundException). */
+  public gone = false;
   private countdown?: { start: number; length: number };
 
   constructor(private readonly startDelay = 0, private readonly rebootLength = 2) {}
@@ -37,6 +40,9 @@ class FakeBroker {
         <StackName>prod</StackName><StackId>${STACK_ID}</StackId><CreationTime>2026-01-01T00:00:00Z</CreationTime><StackStatus>${this.stackStatus}</StackStatus>
         </member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DescribeStacksResponse>`,
       };
+    }
+    if (this.gone && req.path.startsWith(`/v1/brokers/${BROKER}`)) {
+      return { status: 404, errorType: 'NotFoundException', body: { message: `Can't find requested broker [${BROKER}].` } };
     }
     if (req.method === 'GET' && req.path === `/v1/brokers/${BROKER}`) {
       this.advance();
@@ -243,26 +249,90 @@ test('a new configuration association (RebootOnCreate) reboots on create and wai
   expect(fake.requests.length).toBe(requests);
 });
 
+const crdr = { ...props, RebootOnCreate: 'true', DataReplicationMode: 'CRDR', DataReplicationModeOnDelete: 'NONE', Region: 'us-east-2' };
+const crdrCreate: RebootEvent = { RequestType: 'Create', StackId: STACK_ID, ResourceProperties: crdr };
+const crdrDelete: RebootEvent = { ...crdrCreate, RequestType: 'Delete', PhysicalResourceId: `reboot-${BROKER}` };
+
+/** Runs the replication switch as the Provider framework does: onEvent, then isComplete until it completes. */
+async function converge(event: RebootEvent, d: RebootDependencies, polls = 10): Promise<number> {
+  const started = await onReplicationModeEvent(event, d);
+  for (let poll = 1; poll <= polls; poll++) {
+    if ((await isReplicationModeComplete({ ...event, Data: started.Data }, d)).IsComplete) {
+      return poll;
+    }
+  }
+  throw new Error(`not complete after ${polls} polls`);
+}
+
 test('CRDR: the primary is switched to CRDR (UpdateBroker) and rebooted on create; back to NONE, rebooted, on delete', async () => {
   const broker = new FakeBroker(0, 1);
   broker.pendingUser = false;
   const d = await deps(broker);
-  const properties = { ...props, RebootOnCreate: 'true', DataReplicationMode: 'CRDR', DataReplicationModeOnDelete: 'NONE', Region: 'us-east-2' };
-  const create: RebootEvent = { RequestType: 'Create', StackId: STACK_ID, ResourceProperties: properties };
-  const created = await onEvent(create, d);
+  expect(isReplicationModeEvent(crdrCreate)).toBe(true);
+  await converge(crdrCreate, d);
   expect(broker.updates).toEqual([{ dataReplicationMode: 'CRDR' }]);
-  expect(created.Data).toMatchObject({ Rebooted: 'true', PendingAtReboot: '1' });
-  expect(await isComplete({ ...create, Data: created.Data }, d)).toEqual({ IsComplete: true });
   expect(broker.dataReplicationMode).toBe('CRDR');
-  // A retried create finds CRDR in force and sends no second update.
-  await onEvent(create, d);
+  // A retried create, or an update, finds CRDR in force: no second update, no reboot.
+  await converge({ ...crdrCreate, RequestType: 'Update', PhysicalResourceId: `reboot-${BROKER}` }, d);
   expect(broker.updates).toHaveLength(1);
-  const del: RebootEvent = { ...create, RequestType: 'Delete', PhysicalResourceId: `reboot-${BROKER}` };
-  const deleted = await onEvent(del, d);
+  expect(broker.reboots).toBe(1);
+  await converge(crdrDelete, d);
   expect(broker.updates).toEqual([{ dataReplicationMode: 'CRDR' }, { dataReplicationMode: 'NONE' }]);
-  expect(await isComplete({ ...del, Data: deleted.Data }, d)).toEqual({ IsComplete: true });
   expect(broker.dataReplicationMode).toBe('NONE');
-  expect(broker.reboots).toBe(3);
+  expect(broker.reboots).toBe(2);
+});
+
+test('CRDR: a primary already rebooting (a maintenance window) is not taken for our reboot: the mode is set once it runs', async () => {
+  const broker = new FakeBroker(0, 1);
+  broker.state = 'REBOOT_IN_PROGRESS';
+  const d = await deps(broker);
+  const started = await onReplicationModeEvent(crdrCreate, d);
+  expect(broker.updates).toEqual([]);
+  // Before the fix, the maintenance reboot counted: complete while PendingDataReplicationMode was still CRDR.
+  broker.state = 'RUNNING';
+  expect(await isReplicationModeComplete({ ...crdrCreate, Data: started.Data }, d)).toEqual({ IsComplete: false });
+  expect(broker.updates).toEqual([{ dataReplicationMode: 'CRDR' }]);
+  expect(broker.reboots).toBe(1);
+  expect(await isReplicationModeComplete({ ...crdrCreate, Data: started.Data }, d)).toEqual({ IsComplete: true });
+  expect(broker.dataReplicationMode).toBe('CRDR');
+});
+
+test('CRDR: deleting the replica when the primary is gone, or being deleted, is done (no DELETE_FAILED)', async () => {
+  const broker = new FakeBroker();
+  broker.gone = true;
+  const d = await deps(broker);
+  expect(await converge(crdrDelete, d)).toBe(1);
+  broker.gone = false;
+  broker.state = 'DELETION_IN_PROGRESS';
+  expect(await converge(crdrDelete, d)).toBe(1);
+  expect(broker.updates).toEqual([]);
+  // A create still needs its primary.
+  broker.gone = true;
+  await expect(onReplicationModeEvent(crdrCreate, d)).rejects.toThrow(/not found: the primary of a cross-region pair must exist/);
+});
+
+test.each(['CRITICAL_ACTION_REQUIRED', 'UPDATE_IN_PROGRESS'])('CRDR: deleting the replica waits for a primary that is %s, then resets it', async (state) => {
+  const broker = new FakeBroker(0, 1);
+  broker.dataReplicationMode = 'CRDR';
+  broker.state = state;
+  const d = await deps(broker);
+  const started = await onReplicationModeEvent(crdrDelete, d);
+  expect(await isReplicationModeComplete({ ...crdrDelete, Data: started.Data }, d)).toEqual({ IsComplete: false });
+  broker.state = 'RUNNING';
+  expect(await isReplicationModeComplete({ ...crdrDelete, Data: started.Data }, d)).toEqual({ IsComplete: false });
+  expect(await isReplicationModeComplete({ ...crdrDelete, Data: started.Data }, d)).toEqual({ IsComplete: true });
+  expect(broker.dataReplicationMode).toBe('NONE');
+});
+
+test('CRDR: a primary that never runs again fails after the timeout with its state and what to do', async () => {
+  const broker = new FakeBroker();
+  broker.dataReplicationMode = 'CRDR';
+  broker.state = 'CRITICAL_ACTION_REQUIRED';
+  const d = await deps(broker);
+  const started = await onReplicationModeEvent(crdrDelete, d);
+  d.clock.t += 1801_000;
+  await expect(isReplicationModeComplete({ ...crdrDelete, Data: started.Data }, d)).rejects.toThrow(
+    /does not run data replication mode NONE 30 minutes after the request \(state CRITICAL_ACTION_REQUIRED, mode CRDR, pending none\).*update-broker --data-replication-mode/);
 });
 
 test('the bundled handlers stay small and leave the SDK to the Lambda runtime', () => {

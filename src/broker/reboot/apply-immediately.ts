@@ -84,9 +84,12 @@ class RebootProvider extends ScopedProvider {
     this.onEventRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['cloudformation:DescribeStacks'], resources: [Aws.STACK_ID] }));
   }
 
-  /** Lets the handlers reboot and describe `broker` (and update it, to set the data replication mode), nothing else. */
+  /**
+   * Lets the handlers reboot and describe `broker`, nothing else; with `update`, both may also set its data
+   * replication mode (the replication switch converges in isComplete too).
+   */
   public allow(broker: IBroker, update: boolean): void {
     broker.grant(this.onEventRole, 'mq:RebootBroker', 'mq:DescribeBroker', ...update ? ['mq:UpdateBroker'] : []);
-    broker.grant(this.isCompleteRole!, 'mq:DescribeBroker');
+    broker.grant(this.isCompleteRole!, 'mq:DescribeBroker', ...update ? ['mq:RebootBroker', 'mq:UpdateBroker'] : []);
   }
 }

@@ -1,14 +1,12 @@
 /**
  * The logic of the applyImmediately custom resource (CDK Provider framework with asynchronous completion):
- * `onEvent` reboots the broker after an update (or a create or delete that asks for it, optionally setting the data
- * replication mode first) and waits until the reboot has started, `isComplete` waits until the broker runs again. Bundled into two small Lambda handlers; the SDK comes from the Lambda runtime.
+ * `onEvent` reboots the broker after an update (or a create that asks for it) and waits until the reboot has started,
+ * `isComplete` waits until the broker runs again. The data replication switch is its own logic (replication-mode.ts). Bundled into two small Lambda handlers; the SDK comes from the Lambda runtime.
  */
 // The Lambda Node.js runtime provides the SDK: a devDependency here, external in the bundle, not a dependency of the library.
 /* eslint-disable import/no-extraneous-dependencies */
 import { CloudFormationClient, CloudFormationClientConfig, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import {
-  DataReplicationMode, DescribeBrokerCommand, DescribeBrokerResponse, MqClient, MqClientConfig, RebootBrokerCommand, UpdateBrokerCommand,
-} from '@aws-sdk/client-mq';
+import { DescribeBrokerCommand, DescribeBrokerResponse, MqClient, MqClientConfig, RebootBrokerCommand } from '@aws-sdk/client-mq';
 /* eslint-enable import/no-extraneous-dependencies */
 import { pendingChanges, pendingUserChanges } from '../pending-changes';
 
@@ -22,11 +20,11 @@ export interface RebootProperties {
   /** 'true' to reboot on create as well (a configuration association on a running broker). */
   readonly RebootOnCreate?: string;
   /**
-   * The data replication mode to set (UpdateBroker) before rebooting on create and update: `CRDR` turns the primary
-   * of a cross-region pair on once its replica exists (mq-facts F-X-CR3).
+   * The data replication mode the broker must run after create and update (replication-mode.ts): `CRDR` turns the
+   * primary of a cross-region pair on once its replica exists (mq-facts F-X-CR3).
    */
   readonly DataReplicationMode?: string;
-  /** The mode to set, with a reboot, when the resource is deleted (`NONE`: the primary stands alone again). */
+  /** The mode the broker must run after the resource is deleted (`NONE`: the primary stands alone again). */
   readonly DataReplicationModeOnDelete?: string;
   /** The broker's region, when it is not the stack's (the primary of a cross-region pair). */
   readonly Region?: string;
@@ -49,6 +47,8 @@ export interface RebootData {
   readonly RebootStarted?: string;
   /** How many changes were pending when the reboot was requested (a reboot clears them). */
   readonly PendingAtReboot?: string;
+  /** The data replication mode the replication switch converges on (replication-mode.ts). */
+  readonly ReplicationMode?: string;
 }
 
 export interface OnEventResult {
@@ -88,7 +88,7 @@ export function newCloudFormationClient(config: CloudFormationClientConfig = {})
 }
 
 const REBOOTING = 'REBOOT_IN_PROGRESS';
-const RUNNING = 'RUNNING';
+export const RUNNING = 'RUNNING';
 /** How long onEvent waits for Amazon MQ to start the reboot it asked for, and how often it looks. */
 export const START_WAIT_MS = 5 * 60_000;
 export const START_POLL_MS = 5_000;
@@ -100,20 +100,14 @@ export async function onEvent(event: RebootEvent, deps: RebootDependencies): Pro
   const done = (Rebooted: string) => ({ PhysicalResourceId: physicalResourceId, Data: { Rebooted } });
   // A new broker already runs with its configuration and users; nothing is pending on delete. A new configuration
   // association (RebootOnCreate) sets a revision on a broker that already runs: that create reboots too.
-  const props = event.ResourceProperties;
-  const rebootOnCreate = event.RequestType === 'Create' && props.RebootOnCreate === 'true';
-  const modeOnDelete = event.RequestType === 'Delete' ? props.DataReplicationModeOnDelete : undefined;
-  if (event.RequestType !== 'Update' && !rebootOnCreate && !modeOnDelete) {
+  const rebootOnCreate = event.RequestType === 'Create' && event.ResourceProperties.RebootOnCreate === 'true';
+  if (event.RequestType === 'Delete' || (event.RequestType === 'Create' && !rebootOnCreate)) {
     return done('false');
   }
   // A rollback arrives as an Update carrying the old properties: never reboot then, and never fail it.
   if (event.RequestType === 'Update' && await isRollingBack(event, deps.cloudformation)) {
     console.log(`Stack is rolling back: broker ${brokerId} is not rebooted; it applies the restored settings at its next reboot or maintenance window`);
     return done('false');
-  }
-  const mode = modeOnDelete ?? (event.RequestType === 'Delete' ? undefined : props.DataReplicationMode);
-  if (mode) {
-    await setDataReplicationMode(deps.mq, await describe(deps.mq, brokerId), mode);
   }
   const broker = await describe(deps.mq, brokerId);
   const pendingAtReboot = pending(broker);
@@ -168,25 +162,30 @@ async function isRollingBack(event: RebootEvent, cloudformation: CloudFormationC
   return status.includes('ROLLBACK');
 }
 
-async function reboot(mq: MqClient, brokerId: string): Promise<void> {
+/**
+ * Asks for a reboot; true when Amazon MQ accepted it. A conflict counts as "already rebooting" only when the broker
+ * says so (a maintenance window, another deploy), or, with `tolerateRunning`, for a caller that looks again later.
+ */
+export async function reboot(mq: MqClient, brokerId: string, options: { tolerateRunning?: boolean } = {}): Promise<boolean> {
   try {
     await mq.send(new RebootBrokerCommand({ BrokerId: brokerId }));
     console.log(`Rebooting broker ${brokerId} to apply pending changes`);
+    return true;
   } catch (e) {
     if ((e as Error).name !== 'ConflictException') {
       throw e;
     }
-    // A conflict counts as "already rebooting" only when the broker says so (a maintenance window, another deploy).
     const state = (await describe(mq, brokerId)).BrokerState ?? 'UNKNOWN';
-    if (state !== REBOOTING) {
+    if (state !== REBOOTING && !options.tolerateRunning) {
       throw new Error(`Broker ${brokerId} refused the reboot (${(e as Error).message}) and is ${state}, not rebooting`);
     }
-    console.log(`Broker ${brokerId} refused the reboot (${(e as Error).message}): it is already rebooting`);
+    console.log(`Broker ${brokerId} refused the reboot (${(e as Error).message}); it is ${state}`);
+    return false;
   }
 }
 
 /** Polls until the broker leaves RUNNING; false if it has not within START_WAIT_MS. */
-async function waitForRebootStart(deps: RebootDependencies, brokerId: string, requestedAt: number): Promise<boolean> {
+export async function waitForRebootStart(deps: RebootDependencies, brokerId: string, requestedAt: number): Promise<boolean> {
   const { now = Date.now, sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)) } = deps;
   while (now() - requestedAt < START_WAIT_MS) {
     if ((await describe(deps.mq, brokerId)).BrokerState !== RUNNING) {
@@ -197,17 +196,7 @@ async function waitForRebootStart(deps: RebootDependencies, brokerId: string, re
   return false;
 }
 
-/** Sets the data replication mode unless the broker runs it or has it pending already (a retried event). */
-async function setDataReplicationMode(mq: MqClient, broker: DescribeBrokerResponse, mode: string): Promise<void> {
-  const current = broker.PendingDataReplicationMode ?? broker.DataReplicationMode ?? 'NONE';
-  if (current === mode) {
-    return;
-  }
-  await mq.send(new UpdateBrokerCommand({ BrokerId: broker.BrokerId, DataReplicationMode: mode as DataReplicationMode }));
-  console.log(`Broker ${broker.BrokerId}: data replication mode ${current} -> ${mode}, applied by the reboot that follows`);
-}
-
-async function describe(mq: MqClient, brokerId: string): Promise<DescribeBrokerResponse> {
+export async function describe(mq: MqClient, brokerId: string): Promise<DescribeBrokerResponse> {
   return mq.send(new DescribeBrokerCommand({ BrokerId: brokerId }));
 }
 
