@@ -25,6 +25,7 @@ import { activeMqLogsResourcePolicy, brokerLogGroup, retainBrokerLogs } from '..
 import { newBrokerSecurityGroup } from '../broker/network';
 import { ActiveMqProtocol, BrokerProtocol } from '../broker/protocol';
 import { applyImmediately, rebootOnChange } from '../broker/reboot/apply-immediately';
+import { brokerRemovalPolicy } from '../broker/removal-policy';
 import { USER_RULES } from '../broker/rules/users';
 import { RULES_URL } from '../private/errors';
 import { checkPropKinds, enumKind } from '../private/prop-kinds';
@@ -191,7 +192,7 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
     this.deploymentMode = props.deploymentMode;
     this.storageType = this.spec.storageType;
     this.brokerName = this.spec.brokerName;
-    this.removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    this.removalPolicy = brokerRemovalPolicy(props.removalPolicy);
     const securityGroups = props.securityGroups ?? (props.vpc ? [newBrokerSecurityGroup(this, props.vpc, 'ActiveMQ')] : []);
     this.connections = new ec2.Connections({ securityGroups, defaultPort: ec2.Port.tcp(ActiveMqProtocol.OPENWIRE.port) });
     if (authentication.ldapOptions && !props.securityGroups) {

@@ -11,6 +11,7 @@ import { BrokerEncryption } from './encryption';
 import { renderEncryption } from './encryption-options';
 import { BrokerInstanceType } from './instance-type';
 import { selectBrokerSubnets } from './network';
+import { brokerRemovalPolicy } from './removal-policy';
 import { BROKER_NAME_RULES } from './rules/broker-name';
 import { CONFIGURATION_RULES } from './rules/configuration';
 import { ENCRYPTION_RULES } from './rules/encryption';
@@ -47,7 +48,7 @@ export function sharedPropKinds(props: BrokerProps): PropKind[] {
       isValid: (v) => v instanceof BrokerInstanceType,
     },
     { property: 'encryption', value: props.encryption, optional: true, allowed: `a BrokerEncryption: ${Object.values(BrokerEncryption).join(', ')}`, isValid: enumKind(BrokerEncryption) },
-    { property: 'removalPolicy', value: props.removalPolicy, optional: true, allowed: 'RemovalPolicy.RETAIN or RemovalPolicy.DESTROY', isValid: enumKind(RemovalPolicy) },
+    { property: 'removalPolicy', value: props.removalPolicy, optional: true, allowed: 'RemovalPolicy.RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY', isValid: enumKind(RemovalPolicy) },
   ];
 }
 
@@ -125,8 +126,8 @@ export function createCfnBroker(scope: Construct, spec: BrokerSpec, props: Broke
     configuration: spec.configuration && { id: spec.configuration.configurationId, revision: spec.configuration.configurationRevision },
     ...engine.extra,
   });
-  resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
-  registerBrokerName(scope, spec.brokerName, props.brokerName !== undefined, props.removalPolicy ?? RemovalPolicy.RETAIN);
+  resource.applyRemovalPolicy(brokerRemovalPolicy(props.removalPolicy));
+  registerBrokerName(scope, spec.brokerName, props.brokerName !== undefined, brokerRemovalPolicy(props.removalPolicy));
   registerBrokerSpec(scope, spec);
   return { resource, encryptionKey: encryption.key };
 }

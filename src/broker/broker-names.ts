@@ -37,7 +37,7 @@ export function brokerNameClashes(scope: IConstruct, name: string): { certain: s
  */
 export function registerBrokerName(scope: IConstruct, name: string, explicit: boolean, removalPolicy: RemovalPolicy): void {
   if (!explicit) {
-    if (removalPolicy === RemovalPolicy.RETAIN) {
+    if (removalPolicy !== RemovalPolicy.DESTROY) {
       Annotations.of(scope).addWarningV2('cdk-amazon-mq:derivedBrokerName',
         `brokerName is derived from the construct path ('${name}'): moving or renaming this construct renames the broker, `
         + 'and a new name replaces it (a new, empty broker with new passwords; the old one is retained and keeps costing). '

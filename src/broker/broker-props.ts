@@ -32,8 +32,9 @@ export interface BrokerProps extends BrokerNetworkProps, BrokerEncryptionProps {
   readonly autoMinorVersionUpgrade?: boolean;
   /**
    * What happens to the broker (and the secrets of its users) when it leaves the stack.
-   * RETAIN or DESTROY: Amazon MQ brokers have no snapshot.
-   * @default RemovalPolicy.RETAIN - a broker holds messages
+   * RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY: Amazon MQ brokers have no snapshot.
+   * @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE - a broker holds messages: kept on stack delete and
+   * replacement, deleted only when the stack's first create fails (no orphan blocks the retry)
    */
   readonly removalPolicy?: RemovalPolicy;
   /**

@@ -45,6 +45,7 @@ export class ScopedProvider extends Construct {
   }
 
   public readonly serviceToken: string;
+  public readonly onEventFunction: lambda.Function;
   public readonly onEventRole: iam.Role;
   public readonly isCompleteRole?: iam.Role;
 
@@ -70,6 +71,7 @@ export class ScopedProvider extends Construct {
       });
     }
     const isComplete = props.isCompleteHandler && handler('IsComplete', props.isCompleteHandler);
+    this.onEventFunction = onEvent.func;
     this.onEventRole = onEvent.role;
     this.isCompleteRole = isComplete?.role;
 

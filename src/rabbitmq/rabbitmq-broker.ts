@@ -29,6 +29,8 @@ import { brokerLogGroup, retainBrokerLogs } from '../broker/logging/broker-logs'
 import { newBrokerSecurityGroup } from '../broker/network';
 import { RabbitMqProtocol } from '../broker/protocol';
 import { applyImmediately } from '../broker/reboot/apply-immediately';
+import { brokerRemovalPolicy } from '../broker/removal-policy';
+import { uniqueChildId } from '../private/child-ids';
 import { MqValidationError } from '../private/errors';
 import { checkPropKinds, enumKind, hasMethods } from '../private/prop-kinds';
 import { validateRules } from '../private/rules';
@@ -53,6 +55,12 @@ export interface RabbitMqAdminUser {
 export interface RabbitMqVirtualHostOptions {
   /** @default - none */
   readonly description?: string;
+  /**
+   * What happens to the virtual host when it leaves the app or the stack is deleted; one that still holds queues is
+   * kept in any case (README, "What each removal policy keeps").
+   * @default - the broker's removal policy
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 /** Props of a RabbitMQ broker. */
@@ -153,6 +161,9 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   private readonly management: Omit<ManagedBrokerAccess, 'consoleUrls' | 'adminSecret' | 'connections'>;
   private managementProvider?: RabbitMqManagementProvider;
   private readonly managedUsers = new Set<string>();
+  private readonly managedVirtualHosts = new Set<string>();
+  /** The broker's removal policy, which its virtual hosts follow by default. @internal */
+  public readonly _removalPolicy: RemovalPolicy;
   private readonly virtualHosts: RabbitMqVirtualHost[] = [];
 
   constructor(scope: Construct, id: string, props: RabbitMqBrokerProps) {
@@ -206,7 +217,8 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     this.brokerName = spec.brokerName;
     // A public broker's management API is reachable from outside any VPC; a private one's only from its subnets.
     this.management = publiclyAccessible || !props.vpc ? {} : { vpc: props.vpc, vpcSubnets: { subnets: spec.subnets } };
-    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    const removalPolicy = brokerRemovalPolicy(props.removalPolicy);
+    this._removalPolicy = removalPolicy;
     // Public RabbitMQ brokers take no security groups (F-P02); RabbitMQ groups cannot change later (F-P03).
     const securityGroups = props.securityGroups ?? (props.vpc && !publiclyAccessible ? [newBrokerSecurityGroup(this, props.vpc, 'RabbitMQ')] : []);
     this.connections = new ec2.Connections({ securityGroups, defaultPort: ec2.Port.tcp(RabbitMqProtocol.AMQPS.port) });
@@ -301,9 +313,16 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
    * `'/'`, the broker's default virtual host, may be added to define objects in it; it is never deleted.
    */
   public addVirtualHost(name: string, options: RabbitMqVirtualHostOptions = {}): RabbitMqVirtualHost {
-    const vhost = new RabbitMqVirtualHost(this, `VirtualHost${name === '/' ? 'Default' : name}`, { broker: this, name, ...options });
+    const vhost = new RabbitMqVirtualHost(this, uniqueChildId(this, 'VirtualHost', name === '/' ? 'Default' : name), { broker: this, name, ...options });
     this.virtualHosts.push(vhost);
     return vhost;
+  }
+
+  /** Records a virtual host; false when the broker already has one of that name. @internal */
+  public _claimVirtualHost(name: string): boolean {
+    const free = !this.managedVirtualHosts.has(name);
+    this.managedVirtualHosts.add(name);
+    return free;
   }
 
   /**

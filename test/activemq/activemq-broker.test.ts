@@ -20,7 +20,8 @@ describe('ActiveMqBroker defaults', () => {
 
   test('a private, encrypted, logged single instance with one generated admin user', () => {
     template.hasResource('AWS::AmazonMQ::Broker', {
-      DeletionPolicy: 'Retain',
+      // Kept on delete and replacement; a failed first create leaves no orphan (README, "What each removal policy keeps").
+      DeletionPolicy: 'RetainExceptOnCreate',
       UpdateReplacePolicy: 'Retain',
       DependsOn: [Match.stringLikeRegexp('AmazonMqLogsResourcePolicy')],
       Properties: {
@@ -64,6 +65,8 @@ describe('ActiveMqBroker defaults', () => {
         ExcludeCharacters: Match.stringLikeRegexp(',:='),
       },
     });
+    // The secret follows the broker: kept with it, gone with a failed first create.
+    template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
   });
 
   test('logs: resource policy for mq.amazonaws.com scoped to the account, retention one year on both groups', () => {

@@ -82,13 +82,20 @@ describe('the management provider', () => {
   });
 });
 
-test('a virtual host whose queues are all DESTROY is deleted with the stack; `/` never is', () => {
+test('virtual hosts follow the broker\'s removal policy, or their own; `/` is never deleted; each is kept while it holds queues', () => {
+  // Before: a virtual host whose queues were all DESTROY was deleted with the stack, although its broker was retained.
   const { stack, broker, vhost } = brokerWithVhost();
   vhost.addQueue('app.tmp', { removalPolicy: RemovalPolicy.DESTROY });
   broker.addVirtualHost('/').addExchange('app.events', { type: RabbitMqExchangeType.TOPIC });
+  broker.addVirtualHost('scratch', { removalPolicy: RemovalPolicy.DESTROY });
+  const destroyed = new RabbitMqBroker(stack, 'Temporary', { ...RMQ, brokerName: 'temporary', vpc: new ec2.Vpc(stack, 'Vpc2', { maxAzs: 3, natGateways: 0 }), removalPolicy: RemovalPolicy.DESTROY });
+  destroyed.addVirtualHost('app');
   const objects = Object.values(Template.fromStack(stack).findResources('Custom::AmazonMqRabbitMqObject'));
-  const vhosts = objects.filter((o) => o.Properties.Kind === 'virtual host').map((o) => [o.Properties.Path, o.Properties.OnDelete]);
-  expect(vhosts).toEqual(expect.arrayContaining([['/api/vhosts/app', 'delete'], ['/api/vhosts/%2F', 'retain']]));
+  const vhosts = objects.filter((o) => o.Properties.Kind === 'virtual host').map((o) => [o.Properties.Path, o.Properties.OnDelete, o.Properties.KeepIfQueuesIn]);
+  expect(vhosts).toEqual([
+    ['/api/vhosts/app', 'retain', '/api/queues/app'], ['/api/vhosts/%2F', 'retain', '/api/queues/%2F'],
+    ['/api/vhosts/scratch', 'delete', '/api/queues/scratch'], ['/api/vhosts/app', 'delete', '/api/queues/app'],
+  ]);
 });
 
 test('a public broker\'s management function runs outside any VPC', () => {

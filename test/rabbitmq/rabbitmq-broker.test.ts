@@ -16,7 +16,8 @@ describe('RabbitMqBroker defaults', () => {
 
   test('a private single instance on mq.m7g.large with a generated admin secret and general logs', () => {
     template.hasResource('AWS::AmazonMQ::Broker', {
-      DeletionPolicy: 'Retain',
+      // Kept on delete and replacement; a failed first create leaves no orphan (README, "What each removal policy keeps").
+      DeletionPolicy: 'RetainExceptOnCreate',
       DependsOn: Match.absent(),
       Properties: {
         BrokerName: 'Test-Broker-E76C43EF',

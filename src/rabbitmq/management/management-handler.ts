@@ -1,3 +1,5 @@
+import { canonicalJson } from './canonical-json';
+
 /**
  * The logic of `Custom::AmazonMqRabbitMqObject`: one object inside a RabbitMQ broker (virtual host, user, permission,
  * queue, exchange, binding, policy, shovel, ...), applied through the RabbitMQ management HTTP API.
@@ -31,10 +33,16 @@ export interface ManagementProperties {
   readonly Secrets?: string[];
   /** `retain` keeps the object when it is removed from the app or the stack is deleted. */
   readonly OnDelete?: string;
+  /** A virtual host's queue listing (`/api/queues/<vhost>`): the virtual host is kept while it holds a queue. */
+  readonly KeepIfQueuesIn?: string;
+  /** The path of the object's virtual host (`/api/vhosts/<vhost>`): once it is gone, so is the object. */
+  readonly VirtualHostPath?: string;
 }
 
 export interface ManagementEvent {
   readonly RequestType: 'Create' | 'Update' | 'Delete';
+  readonly StackId?: string;
+  readonly LogicalResourceId?: string;
   readonly PhysicalResourceId?: string;
   readonly ResourceProperties: ManagementProperties;
 }
@@ -45,10 +53,17 @@ export interface ManagementDependencies {
   readonly fetch?: typeof fetch;
   /** Waits between attempts; tests pass a fast one. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * Whether another live resource of the stack has this physical ID (a renamed or moved object, or the resource a
+   * rollback restores); undefined when the stack cannot be read.
+   */
+  readonly declaredElsewhere?: (stackId: string, logicalId: string, physicalId: string) => Promise<boolean | undefined>;
 }
 
 /** Attempts for a call that fails on the network or with a 5xx (a node restarting, a load balancer blip). */
 const ATTEMPTS = 4;
+/** How long one call may take: a silent server must not hold the deploy until the function's timeout. */
+export const REQUEST_TIMEOUT_MS = 20_000;
 
 export async function onEvent(event: ManagementEvent, deps: ManagementDependencies): Promise<{ PhysicalResourceId: string }> {
   // Every secret value read, raw and URI-encoded: none may reach an error (CloudFormation's Reason, the stack events,
@@ -85,32 +100,87 @@ async function apply(event: ManagementEvent, deps: ManagementDependencies): Prom
   const api = await managementApi(props, deps);
   if (event.RequestType === 'Delete') {
     // A Delete carries the properties the object was created with (also when a replacement removes the old one).
+    const physicalId = event.PhysicalResourceId ?? identity(props);
     if (props.OnDelete === 'retain') {
       console.log(`Kept ${props.Kind} ${props.Path} (removal policy retain)`);
+    } else if (await declaredElsewhere(event, physicalId, deps)) {
+      console.log(`Kept ${props.Kind} ${props.Path}: another resource of the stack declares it (a renamed or moved construct, or a rollback)`);
+    } else if (await holdsQueues(api, props)) {
+      // Deleting a virtual host deletes its queues and their messages: never as a side effect.
     } else {
       await deleteObject(api, props, props.Path);
     }
-    return { PhysicalResourceId: event.PhysicalResourceId ?? identity(props) };
+    return { PhysicalResourceId: physicalId };
   }
   const body = props.Body === undefined ? undefined : await withSecrets(JSON.parse(props.Body), props.Secrets ?? [], deps);
   const response = await api.call(props.Method ?? 'PUT', props.Path, body);
   if (!response.ok) {
-    throw new Error(`${props.Kind} ${props.Path}: RabbitMQ answered ${response.status}: ${await reason(response)}${hint(props.Kind, response.status)}`);
+    const why = await reason(response);
+    throw new Error(`${props.Kind} ${props.Path}: RabbitMQ answered ${response.status}: ${why}${hint(props.Kind, response.status, why)}`);
   }
   console.log(`Applied ${props.Kind} ${props.Path}`);
-  return { PhysicalResourceId: identity(props) };
+  // An identity written before it was canonical (a binding's argument keys in another order) stays: a new one would
+  // make CloudFormation delete the binding the template still declares.
+  const id = identity(props);
+  const previous = event.RequestType === 'Update' ? event.PhysicalResourceId : undefined;
+  return { PhysicalResourceId: previous !== undefined && canonicalIdentity(previous) === id ? previous : id };
 }
 
 /**
  * The object's identity, as its physical ID: a change of it makes CloudFormation delete the old object. A binding
- * (POSTed to the collection of its exchange and destination) is also identified by its routing key and arguments.
+ * (POSTed to the collection of its exchange and destination) is also identified by its routing key and arguments,
+ * whose keys are sorted (RabbitMQ matches arguments whatever their order).
  */
-function identity(props: ManagementProperties): string {
+export function identity(props: ManagementProperties): string {
   if (props.Method !== 'POST') {
     return props.Path;
   }
   const { routing_key: key, arguments: args } = JSON.parse(props.Body ?? '{}') as { routing_key?: string; arguments?: unknown };
-  return `${props.Path}#${JSON.stringify([key ?? '', args ?? {}])}`;
+  return `${props.Path}#${canonicalJson([key ?? '', args ?? {}])}`;
+}
+
+/** A physical ID in canonical form (binding identities of earlier versions kept their keys' order). */
+function canonicalIdentity(physicalId: string): string {
+  const hash = physicalId.indexOf('#');
+  if (hash < 0) {
+    return physicalId;
+  }
+  try {
+    return `${physicalId.slice(0, hash)}#${canonicalJson(JSON.parse(physicalId.slice(hash + 1)))}`;
+  } catch {
+    return physicalId;
+  }
+}
+
+async function declaredElsewhere(event: ManagementEvent, physicalId: string, deps: ManagementDependencies): Promise<boolean> {
+  if (!deps.declaredElsewhere || !event.StackId || !event.LogicalResourceId) {
+    return false;
+  }
+  const found = await deps.declaredElsewhere(event.StackId, event.LogicalResourceId, physicalId);
+  if (found === undefined) {
+    console.log(`Could not read the stack's resources (no route to CloudFormation from the function?): deleting ${physicalId} without checking for a renamed construct that declares it`);
+  }
+  return found === true;
+}
+
+/** True (and says so) when the virtual host still holds queues: it is kept with them. */
+async function holdsQueues(api: ManagementApi, props: ManagementProperties): Promise<boolean> {
+  if (!props.KeepIfQueuesIn) {
+    return false;
+  }
+  const response = await api.call('GET', props.KeepIfQueuesIn);
+  if (response.status === 404) {
+    return false;
+  }
+  if (!response.ok) {
+    throw new Error(`${props.Kind} ${props.Path}: its queues could not be listed before the delete (${response.status}: ${await reason(response)})`);
+  }
+  const queues = (await response.json() as Array<{ name: string }>).map((q) => q.name);
+  if (queues.length > 0) {
+    const shown = queues.slice(0, 5).join(', ') + (queues.length > 5 ? `, and ${queues.length - 5} more` : '');
+    console.log(`Kept ${props.Kind} ${props.Path}: it holds ${queues.length} queue(s) (${shown}), which a delete would destroy with their messages; delete them first to delete it`);
+  }
+  return queues.length > 0;
 }
 
 interface ManagementApi {
@@ -131,13 +201,14 @@ async function managementApi(props: ManagementProperties, deps: ManagementDepend
             method,
             headers: { 'authorization': authorization, 'content-type': 'application/json' },
             body: body === undefined ? undefined : JSON.stringify(body),
+            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
           });
           if (response.status < 500 || attempt >= ATTEMPTS) {
             return response;
           }
         } catch (e) {
           if (attempt >= ATTEMPTS) {
-            throw new Error(`RabbitMQ management API at ${base} unreachable: ${(e as Error).message} (is the function in the broker's VPC, and does the broker's security group allow it on 443?)`);
+            throw new Error(`RabbitMQ management API at ${base} unreachable: ${causes(e as Error)} (is the function in the broker's VPC, and does the broker's security group allow it on 443?)`);
           }
         }
         await sleep(500 * 2 ** attempt);
@@ -151,27 +222,48 @@ async function deleteObject(api: ManagementApi, props: ManagementProperties, pat
     // A binding: POSTed to the collection; delete each binding of the collection with the same key and arguments.
     const wanted = JSON.parse(props.Body ?? '{}') as { routing_key?: string; arguments?: Record<string, unknown> };
     const listed = await api.call('GET', path);
+    if (listed.status === 404) {
+      // Its exchange, queue or virtual host is gone, and the binding with it.
+      console.log(`Deleted ${props.Kind} ${path} (already gone)`);
+      return;
+    }
+    if (!listed.ok) {
+      throw new Error(`${props.Kind} ${path}: RabbitMQ refused to list the bindings to delete with ${listed.status}: ${await reason(listed)}`);
+    }
     type Binding = { routing_key: string; arguments: Record<string, unknown>; properties_key: string };
-    const bindings = listed.ok ? await listed.json() as Binding[] : [];
-    for (const binding of bindings.filter((b) => b.routing_key === (wanted.routing_key ?? '') && sameArguments(b.arguments, wanted.arguments))) {
-      await expectOk(api.call('DELETE', `${path}/${encodeURIComponent(binding.properties_key)}`), props.Kind, path);
+    const bindings = await listed.json() as Binding[];
+    for (const binding of bindings.filter((b) => b.routing_key === (wanted.routing_key ?? '') && canonicalJson(b.arguments ?? {}) === canonicalJson(wanted.arguments ?? {}))) {
+      await expectDeleted(api, props, `${path}/${encodeURIComponent(binding.properties_key)}`);
     }
   } else {
-    await expectOk(api.call('DELETE', path), props.Kind, path);
+    await expectDeleted(api, props, path);
   }
   console.log(`Deleted ${props.Kind} ${path}`);
 }
 
-/** A 404 on delete means the object is already gone: the wanted state. */
-async function expectOk(call: Promise<Response>, kind: string, path: string): Promise<void> {
-  const response = await call;
-  if (!response.ok && response.status !== 404) {
-    throw new Error(`${kind} ${path}: RabbitMQ refused the delete with ${response.status}: ${await reason(response)}`);
+/**
+ * A 404 on delete means the object is already gone: the wanted state. So does a 5xx once the object's virtual host
+ * is gone (RabbitMQ answers 500 to `DELETE /api/vhost-limits/...` of a deleted virtual host).
+ */
+async function expectDeleted(api: ManagementApi, props: ManagementProperties, path: string): Promise<void> {
+  const response = await api.call('DELETE', path);
+  if (response.ok || response.status === 404) {
+    return;
   }
+  if (response.status >= 500 && props.VirtualHostPath && (await api.call('GET', props.VirtualHostPath)).status === 404) {
+    console.log(`${props.Kind} ${path}: its virtual host is gone, and the object with it (RabbitMQ answered ${response.status})`);
+    return;
+  }
+  throw new Error(`${props.Kind} ${path}: RabbitMQ refused the delete with ${response.status}: ${await reason(response)}`);
 }
 
-function sameArguments(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
-  return JSON.stringify(Object.entries(a ?? {}).sort()) === JSON.stringify(Object.entries(b ?? {}).sort());
+/** An error's message with its causes (fetch reports "fetch failed" and puts the reason in `cause`). */
+function causes(e: Error): string {
+  const messages: string[] = [];
+  for (let c: unknown = e; c instanceof Error && messages.length < 4; c = c.cause) {
+    messages.push(c.message);
+  }
+  return messages.join(': ');
 }
 
 async function reason(response: Response): Promise<string> {
@@ -185,8 +277,8 @@ async function reason(response: Response): Promise<string> {
 }
 
 /** What to do about the answers RabbitMQ gives for changes it cannot apply in place. */
-function hint(kind: string, status: number): string {
-  if (kind === 'queue' && status === 400) {
+function hint(kind: string, status: number, why: string): string {
+  if (kind === 'queue' && status === 400 && why.includes('inequivalent arg')) {
     return '. RabbitMQ cannot change the type, durability or arguments of an existing queue: declare a new queue '
       + '(another name) and move its consumers, or delete the queue first (its messages go with it).';
   }

@@ -1,9 +1,10 @@
 import { CustomResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { RABBITMQ_OBJECT_TYPE } from './rabbitmq-management-provider';
+import { RABBITMQ_OBJECT_TYPE } from './object-type';
 import { MqValidationError } from '../../private/errors';
 import type { RabbitMqBroker } from '../rabbitmq-broker';
+import type { RabbitMqVirtualHost } from './rabbitmq-virtual-host';
 
 /** Props of an object applied through the RabbitMQ management API. */
 export interface RabbitMqManagementObjectProps {
@@ -33,6 +34,12 @@ export interface RabbitMqManagementObjectProps {
   readonly removalPolicy?: RemovalPolicy;
   /** What the object is, for messages. @default 'object' */
   readonly kind?: string;
+  /**
+   * The virtual host the object lives in: it is applied after the virtual host, deleted before it, and counts as
+   * deleted once the virtual host is gone.
+   * @default - none: a broker-wide object, or one in a virtual host this app does not declare
+   */
+  readonly virtualHost?: RabbitMqVirtualHost;
 }
 
 /**
@@ -55,8 +62,9 @@ export class RabbitMqManagementObject extends Construct {
 
   constructor(scope: Construct, id: string, props: RabbitMqManagementObjectProps) {
     super(scope, id);
-    if (props.pathSegments.length === 0 || props.pathSegments.some((s) => s === '')) {
-      throw new MqValidationError(this, `'pathSegments' [${props.pathSegments.map((s) => `'${s}'`).join(', ')}] is not allowed; allowed: non-empty segments of a management API path`);
+    // `.` and `..` would be resolved away in the URL (RabbitMQ then answers an empty 405).
+    if (props.pathSegments.length === 0 || props.pathSegments.some((s) => s === '' || s === '.' || s === '..')) {
+      throw new MqValidationError(this, `'pathSegments' [${props.pathSegments.map((s) => `'${s}'`).join(', ')}] is not allowed; allowed: segments of a management API path, none empty, '.' or '..'`);
     }
     const method = props.method ?? 'PUT';
     if (method !== 'PUT' && method !== 'POST') {
@@ -79,9 +87,13 @@ export class RabbitMqManagementObject extends Construct {
         Body: props.body && Stack.of(this).toJsonString(props.body),
         Secrets: props.secrets?.map((s) => s.secretArn),
         OnDelete: (props.removalPolicy ?? RemovalPolicy.DESTROY) === RemovalPolicy.DESTROY ? 'delete' : 'retain',
+        VirtualHostPath: props.virtualHost?._path,
       },
     });
     // The function may read the secrets before it runs.
     this.resource.node.addDependency(provider.onEventRole);
+    if (props.virtualHost) {
+      this.resource.node.addDependency(props.virtualHost._object);
+    }
   }
 }

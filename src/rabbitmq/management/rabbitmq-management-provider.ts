@@ -1,12 +1,12 @@
-import { Duration, Fn } from 'aws-cdk-lib';
+import { Aws, Duration, Fn } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { RabbitmqManagementFunction } from './rabbitmq-management-function';
+import { dependOnNetworkPath } from '../../private/network-path';
 import { ScopedProvider } from '../../private/scoped-provider';
 
-/** The custom resource type of every object applied through the management API. */
-export const RABBITMQ_OBJECT_TYPE = 'Custom::AmazonMqRabbitMqObject';
 
 /** What the management API's provider needs from the broker it manages. */
 export interface ManagedBrokerAccess {
@@ -40,12 +40,16 @@ export class RabbitMqManagementProvider extends ScopedProvider {
       vpcSubnets: access.vpcSubnets,
       securityGroups: securityGroup && [securityGroup],
     });
-    if (securityGroup) {
+    if (securityGroup && access.vpc) {
       access.connections.allowFrom(securityGroup, ec2.Port.tcp(443), 'RabbitMQ management API from the management function');
-      // Secrets Manager, through a VPC endpoint or a NAT gateway (README, "Inside the broker").
-      securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to the broker and Secrets Manager');
+      // Secrets Manager and CloudFormation, through VPC endpoints or a NAT gateway (README, "Inside the broker").
+      securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to the broker, Secrets Manager and CloudFormation');
+      // Objects are deleted before the path to the broker and to Secrets Manager: else their Delete fails.
+      dependOnNetworkPath(this.onEventFunction, access.vpc, [securityGroup, ...access.connections.securityGroups], ['secretsmanager', 'cloudformation']);
     }
     access.adminSecret.grantRead(this.onEventRole);
+    // A Delete skips an object that another resource of the stack declares (a renamed construct, a rollback).
+    this.onEventRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['cloudformation:ListStackResources'], resources: [Aws.STACK_ID] }));
     this.endpoint = Fn.select(0, access.consoleUrls);
     this.adminSecretArn = access.adminSecret.secretArn;
   }

@@ -1,12 +1,14 @@
-import { CfnResource, Lazy, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnResource, RemovalPolicy } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { canonicalJson } from './canonical-json';
 import { RabbitMqManagementObject } from './rabbitmq-management-object';
 import {
   RabbitMqBindingOptions, RabbitMqExchangeOptions, RabbitMqFederationUpstreamOptions, RabbitMqPermissions, RabbitMqPolicyApplyTo,
   RabbitMqPolicyOptions, RabbitMqQueueOptions, RabbitMqQueueType, RabbitMqShovelEndpoint, RabbitMqShovelOptions, RabbitMqVirtualHostUserOptions,
 } from './rabbitmq-management-options';
 import { generateUserSecret } from '../../broker/broker-user-secret';
+import { uniqueChildId } from '../../private/child-ids';
 import { validateRules } from '../../private/rules';
 import type { RabbitMqBroker } from '../rabbitmq-broker';
 import { AMAZON_MQ_MONITORING_USER, MANAGEMENT_RULES, ManagementSpec } from '../rules/management';
@@ -25,12 +27,19 @@ export interface RabbitMqVirtualHostProps {
   readonly name: string;
   /** @default - none */
   readonly description?: string;
+  /**
+   * What happens to the virtual host when it leaves the app or the stack is deleted. Even when it is deleted, a
+   * virtual host that still holds queues is kept (deleting it would delete them with their messages); `/` is always kept.
+   * @default - the broker's removal policy (retained by default)
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 /**
  * A RabbitMQ virtual host and what lives in it (users' permissions, queues, exchanges, bindings, policies,
  * shovels, federation upstreams), applied through the management API at deploy time. Removing an object from the
- * app deletes it from the broker, except queues, which follow their removal policy (RETAIN by default).
+ * app deletes it from the broker, except queues, which follow their removal policy (RETAIN by default), and the
+ * virtual host, which follows the broker's.
  */
 export class RabbitMqVirtualHost extends Construct {
   /** The virtual host's name. */
@@ -39,23 +48,35 @@ export class RabbitMqVirtualHost extends Construct {
   private readonly vhost: RabbitMqManagementObject;
   /** Names used in this virtual host, per kind, to refuse the same object twice. */
   private readonly used = new Map<string, Set<string>>();
-  private retainedQueues = 0;
   private queues = 0;
+  /** The queues and exchanges declared here, by `<kind>:<name>`, for the bindings that need them first. */
+  private readonly declared = new Map<string, RabbitMqManagementObject>();
 
   constructor(scope: Construct, id: string, props: RabbitMqVirtualHostProps) {
     super(scope, id);
     this.broker = props.broker;
-    this.check('VirtualHost', { kind: 'virtualHost', name: props.name });
+    this.check('VirtualHost', { kind: 'virtualHost', name: props.name }, !props.broker._claimVirtualHost(props.name));
     this.name = props.name;
+    const removalPolicy = props.name === '/' ? RemovalPolicy.RETAIN : props.removalPolicy ?? props.broker._removalPolicy;
     this.vhost = new RabbitMqManagementObject(this, 'Resource', {
       broker: props.broker,
       kind: 'virtual host',
       pathSegments: ['vhosts', props.name],
       body: { description: props.description ?? '' },
+      removalPolicy: removalPolicy === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     });
-    // Deleting a virtual host deletes its queues: keep it while a retained queue lives in it, and always keep `/`.
-    (this.vhost.resource.node.defaultChild as CfnResource).addPropertyOverride('OnDelete',
-      Lazy.string({ produce: () => (props.name === '/' || this.retainedQueues > 0 ? 'retain' : 'delete') }));
+    // Deleting a virtual host deletes its queues, also those the app never declared: the handler looks first.
+    (this.vhost.resource.node.defaultChild as CfnResource).addPropertyOverride('KeepIfQueuesIn', `/api/queues/${encodeURIComponent(props.name)}`);
+  }
+
+  /** The virtual host's API path. @internal */
+  public get _path(): string {
+    return this.vhost.path;
+  }
+
+  /** The virtual host's own management object, which the objects in it depend on. @internal */
+  public get _object(): RabbitMqManagementObject {
+    return this.vhost;
   }
 
   /**
@@ -71,8 +92,8 @@ export class RabbitMqVirtualHost extends Construct {
       reservedUsernames: [AMAZON_MQ_MONITORING_USER, ...this.broker.adminUsername !== undefined ? [this.broker.adminUsername] : []],
     }, !this.broker._claimUser(username));
     const secret = options.password
-      ?? generateUserSecret(this, `User${username}Secret`, username, `Password of RabbitMQ user ${username} of ${this.broker.node.path}`);
-    const user = new RabbitMqManagementObject(this, `User${username}`, {
+      ?? generateUserSecret(this, uniqueChildId(this, 'User', `${username}Secret`), username, `Password of RabbitMQ user ${username} of ${this.broker.node.path}`);
+    const user = new RabbitMqManagementObject(this, uniqueChildId(this, 'User', username), {
       broker: this.broker,
       kind: 'user',
       pathSegments: ['users', username],
@@ -100,7 +121,6 @@ export class RabbitMqVirtualHost extends Construct {
     const type = options.type ?? RabbitMqQueueType.QUORUM;
     this.check(`addQueue('${name}')`, { kind: 'queue', name, queue: { ...options, type } });
     const retained = (options.removalPolicy ?? RemovalPolicy.RETAIN) !== RemovalPolicy.DESTROY;
-    this.retainedQueues += retained ? 1 : 0;
     this.queues++;
     this.child('Queue', name, 'queue', ['queues', this.name, name], {
       durable: options.durable ?? true,
@@ -133,14 +153,17 @@ export class RabbitMqVirtualHost extends Construct {
   public addBinding(options: RabbitMqBindingOptions): void {
     const [destinationType, destination] = options.destinationQueue !== undefined ? ['q', options.destinationQueue] : ['e', options.destinationExchange ?? ''];
     const key = `${options.source}>${destinationType}:${destination}:${options.routingKey ?? ''}`;
-    this.check('addBinding', { kind: 'binding', name: key, binding: options });
+    // RabbitMQ tells bindings apart by their arguments too, whatever the order of their keys.
+    const args = options.arguments ?? {};
+    const identity = Object.keys(args).length === 0 ? key : `${key}:${canonicalJson(args)}`;
+    this.check('addBinding', { kind: 'binding', name: identity, binding: options });
     const binding = this.child('Binding', key, 'binding', ['bindings', this.name, 'e', options.source, destinationType, destination], {
       routing_key: options.routingKey ?? '',
-      arguments: options.arguments ?? {},
+      arguments: args,
     }, { method: 'POST' });
     // Declared after their exchange and queue when those are declared here.
     for (const [kind, name] of [['exchange', options.source], [destinationType === 'q' ? 'queue' : 'exchange', destination]]) {
-      const declared = this.node.tryFindChild(`${kind === 'queue' ? 'Queue' : 'Exchange'}${name}`);
+      const declared = this.declared.get(`${kind}:${name}`);
       if (declared) {
         binding.node.addDependency(declared);
       }
@@ -211,8 +234,12 @@ export class RabbitMqVirtualHost extends Construct {
 
   private child(idPrefix: string, name: string, kind: string, pathSegments: string[], body: { [key: string]: any },
     options: { method?: string; secrets?: secretsmanager.ISecret[]; removalPolicy?: RemovalPolicy } = {}): RabbitMqManagementObject {
-    const object = new RabbitMqManagementObject(this, `${idPrefix}${name}`, { broker: this.broker, kind, pathSegments, body, ...options });
-    object.node.addDependency(this.vhost);
+    const object = new RabbitMqManagementObject(this, uniqueChildId(this, idPrefix, name), {
+      broker: this.broker, kind, pathSegments, body, virtualHost: this, ...options,
+    });
+    if (kind === 'queue' || kind === 'exchange') {
+      this.declared.set(`${kind}:${name}`, object);
+    }
     return object;
   }
 

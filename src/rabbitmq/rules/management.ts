@@ -96,14 +96,21 @@ export const MANAGEMENT_RULES: ReadonlyArray<Rule<ManagementSpec>> = [
   {
     id: 'RabbitMqObjectName',
     fact: 'F-AU02',
-    summary: 'virtual host, user, queue, exchange, policy, shovel names: 1-255 bytes, no control characters; `amq.` is reserved for queues and exchanges; no user `guest`',
+    summary: 'virtual host, user, queue, exchange, policy, shovel names: known at synth (not tokens), 1-255 bytes, no control characters, not `.` or `..`; `amq.` is reserved for queues and exchanges; no user `guest`',
     check: (s) => {
-      if (!isKnown(s.name) || s.kind === 'binding' || s.kind === 'permission') {
+      if (s.kind === 'binding' || s.kind === 'permission') {
         return undefined;
+      }
+      if (!isKnown(s.name)) {
+        // Names are construct IDs and API paths, both fixed at synth.
+        return `${s.kind} name '${s.name}' is a token (a value known only at deploy time); allowed: a name known at synth, as a plain string`;
       }
       const bytes = Buffer.byteLength(s.name, 'utf-8');
       if (bytes === 0 || bytes > MAX_NAME_BYTES || /[\u0000-\u001f\u007f]/.test(s.name)) {
         return `${s.kind} name '${s.name}' is not allowed; allowed: 1-${MAX_NAME_BYTES} bytes of UTF-8 without control characters`;
+      }
+      if (s.name === '.' || s.name === '..') {
+        return `${s.kind} name '${s.name}' is not allowed; allowed: any other name (a URL resolves '${s.name}' away, and RabbitMQ answers the call with 405)`;
       }
       if ((s.kind === 'queue' || s.kind === 'exchange') && s.name.startsWith('amq.')) {
         return `${s.kind} name '${s.name}' is not allowed; allowed: a name not starting with 'amq.' (reserved by RabbitMQ)`;
@@ -118,9 +125,13 @@ export const MANAGEMENT_RULES: ReadonlyArray<Rule<ManagementSpec>> = [
     id: 'RabbitMqObjectUnique',
     fact: 'F-AU02',
     summary: 'each object once per virtual host, each user once per broker (grant() gives a user permissions in another virtual host)',
-    check: (s) => s.taken
-      ? `${s.kind} '${s.name}' is already defined ${s.kind === 'user' ? 'on this broker (users are broker-wide)' : 'in this virtual host'}; allowed: each ${s.kind} once${s.kind === 'user' ? ', and grant() for its permissions in other virtual hosts' : ''}`
-      : undefined,
+    check: (s) => {
+      if (!s.taken) {
+        return undefined;
+      }
+      const where = { user: 'on this broker (users are broker-wide)', virtualHost: 'on this broker' }[s.kind] ?? 'in this virtual host';
+      return `${s.kind} '${s.name}' is already defined ${where}; allowed: each ${s.kind} once${s.kind === 'user' ? ', and grant() for its permissions in other virtual hosts' : ''}`;
+    },
   },
   {
     id: 'RabbitMqPermissionPatterns',
