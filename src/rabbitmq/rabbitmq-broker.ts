@@ -318,11 +318,14 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     return vhost;
   }
 
-  /** Records a virtual host; false when the broker already has one of that name. @internal */
-  public _claimVirtualHost(name: string): boolean {
-    const free = !this.managedVirtualHosts.has(name);
+  /** Whether the broker already has a virtual host of that name. @internal */
+  public _hasVirtualHost(name: string): boolean {
+    return this.managedVirtualHosts.has(name);
+  }
+
+  /** Records a virtual host. @internal */
+  public _claimVirtualHost(name: string): void {
     this.managedVirtualHosts.add(name);
-    return free;
   }
 
   /**

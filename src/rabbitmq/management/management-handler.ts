@@ -53,6 +53,8 @@ export interface ManagementDependencies {
   readonly fetch?: typeof fetch;
   /** Waits between attempts; tests pass a fast one. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** How long one call may take (default `REQUEST_TIMEOUT_MS`); tests pass a short one. */
+  readonly requestTimeoutMs?: number;
   /**
    * Whether another live resource of the stack has this physical ID (a renamed or moved object, or the resource a
    * rollback restores); undefined when the stack cannot be read.
@@ -201,7 +203,7 @@ async function managementApi(props: ManagementProperties, deps: ManagementDepend
             method,
             headers: { 'authorization': authorization, 'content-type': 'application/json' },
             body: body === undefined ? undefined : JSON.stringify(body),
-            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+            signal: AbortSignal.timeout(deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
           });
           if (response.status < 500 || attempt >= ATTEMPTS) {
             return response;
@@ -260,8 +262,10 @@ async function expectDeleted(api: ManagementApi, props: ManagementProperties, pa
 /** An error's message with its causes (fetch reports "fetch failed" and puts the reason in `cause`). */
 function causes(e: Error): string {
   const messages: string[] = [];
-  for (let c: unknown = e; c instanceof Error && messages.length < 4; c = c.cause) {
-    messages.push(c.message);
+  // Duck-typed: an aborted fetch rejects with a DOMException, which is an Error of another realm in some runtimes.
+  for (let c: unknown = e; typeof c === 'object' && c !== null && 'message' in c && messages.length < 4; c = (c as Error).cause) {
+    const { name, message } = c as Error;
+    messages.push(name === 'TimeoutError' ? `no answer within the request timeout (${message})` : message);
   }
   return messages.join(': ');
 }

@@ -55,7 +55,16 @@ export class RabbitMqVirtualHost extends Construct {
   constructor(scope: Construct, id: string, props: RabbitMqVirtualHostProps) {
     super(scope, id);
     this.broker = props.broker;
-    this.check('VirtualHost', { kind: 'virtualHost', name: props.name }, !props.broker._claimVirtualHost(props.name));
+    try {
+      // Checked on the broker, whose path the user knows; a refused virtual host leaves nothing behind.
+      validateRules(props.broker, `RabbitMqBroker.addVirtualHost('${props.name}')`, MANAGEMENT_RULES, {
+        kind: 'virtual host', name: props.name, taken: props.broker._hasVirtualHost(props.name),
+      });
+    } catch (e) {
+      scope.node.tryRemoveChild(id);
+      throw e;
+    }
+    props.broker._claimVirtualHost(props.name);
     this.name = props.name;
     const removalPolicy = props.name === '/' ? RemovalPolicy.RETAIN : props.removalPolicy ?? props.broker._removalPolicy;
     this.vhost = new RabbitMqManagementObject(this, 'Resource', {

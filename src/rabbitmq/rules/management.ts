@@ -11,7 +11,7 @@ import { MAX_UINT32 } from '../management/value-checks';
 
 /** One object to apply through the management API, as the rules see it. */
 export interface ManagementSpec {
-  /** `virtualHost`, `user`, `queue`, ... */
+  /** `virtual host`, `user`, `queue`, ... */
   readonly kind: string;
   readonly name: string;
   /** Whether the virtual host already has an object of this kind and name. */
@@ -129,7 +129,7 @@ export const MANAGEMENT_RULES: ReadonlyArray<Rule<ManagementSpec>> = [
       if (!s.taken) {
         return undefined;
       }
-      const where = { user: 'on this broker (users are broker-wide)', virtualHost: 'on this broker' }[s.kind] ?? 'in this virtual host';
+      const where = { 'user': 'on this broker (users are broker-wide)', 'virtual host': 'on this broker' }[s.kind] ?? 'in this virtual host';
       return `${s.kind} '${s.name}' is already defined ${where}; allowed: each ${s.kind} once${s.kind === 'user' ? ', and grant() for its permissions in other virtual hosts' : ''}`;
     },
   },
