@@ -16,8 +16,14 @@ function sameEnvironment(a: Stack, b: Stack): boolean | undefined {
   if (a === b) {
     return true;
   }
+  // Compare what is known: two known regions (or accounts) that differ settle it even when the rest is unknown
+  // (`env: { region }` stacks, as in the cross-region replica pattern).
+  const differ = (x: string, y: string) => !Token.isUnresolved(x) && !Token.isUnresolved(y) && x !== y;
+  if (differ(a.region, b.region) || differ(a.account, b.account)) {
+    return false;
+  }
   const known = [a.account, a.region, b.account, b.region].every((v) => !Token.isUnresolved(v));
-  return known ? a.account === b.account && a.region === b.region : undefined;
+  return known ? true : undefined;
 }
 
 /** Paths of the brokers of this app that use `name` in the same account and region as `scope`. */

@@ -137,7 +137,30 @@ describe('rules', () => {
     const a = new ActiveMqBroker(east, 'A', { ...SINGLE, publiclyAccessible: true, brokerName: 'a' });
     const b = new ActiveMqBroker(west, 'B', { ...SINGLE, publiclyAccessible: true, brokerName: 'b' });
     expect(() => new ActiveMqNetworkOfBrokers(east, 'Network', { brokers: [a, b] }))
-      .toThrow("'brokers' span 123456789012/us-east-1, 123456789012/us-west-2; allowed: brokers in one account and region");
+      .toThrow("'brokers' span regions us-east-1, us-west-2; allowed: brokers in one account and region");
+  });
+
+  test('[ActiveMqNetworkEnvironment] regions are compared when accounts are unknown (`env: { region }`)', () => {
+    const app = new App();
+    const east = new Stack(app, 'East', { env: { region: 'us-east-1' } });
+    const west = new Stack(app, 'West', { env: { region: 'us-west-2' } });
+    const a = new ActiveMqBroker(east, 'A', { ...SINGLE, publiclyAccessible: true, brokerName: 'a' });
+    const b = new ActiveMqBroker(west, 'B', { ...SINGLE, publiclyAccessible: true, brokerName: 'b' });
+    expect(() => new ActiveMqNetworkOfBrokers(east, 'Network', { brokers: [a, b] }))
+      .toThrow("'brokers' span regions us-east-1, us-west-2; allowed: brokers in one account and region (cross-region is CRDR: ActiveMqBroker replicaOf) [ActiveMqNetworkEnvironment]");
+  });
+
+  test('[ActiveMqNetworkOneStack] members in another stack of the same environment are refused (they would form a dependency cycle)', () => {
+    const app = new App();
+    const env = { account: '123456789012', region: 'us-east-1' };
+    const network = new Stack(app, 'Network', { env });
+    const other = new Stack(app, 'Other', { env });
+    const a = new ActiveMqBroker(network, 'A', { ...SINGLE, publiclyAccessible: true, brokerName: 'a' });
+    const b = new ActiveMqBroker(other, 'B', { ...SINGLE, publiclyAccessible: true, brokerName: 'b' });
+    expect(() => new ActiveMqNetworkOfBrokers(network, 'Network', { brokers: [a, b] }))
+      .toThrow("'brokers' Other/B is not in the network's stack Network; allowed: brokers of the stack the ActiveMqNetworkOfBrokers is in");
+    // The app still synthesizes: nothing of the network was left behind.
+    expect(() => app.synth()).not.toThrow();
   });
 });
 

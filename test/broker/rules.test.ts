@@ -184,6 +184,20 @@ describe('broker names across an app', () => {
     Annotations.fromStack(agnostic).hasWarning('/Agnostic/Broker', Match.stringLikeRegexp("brokerName 'orders' is also used by eu-west-1/Broker, us-east-1/Broker"));
   });
 
+  test('stacks with only a region (the CRDR pattern\'s `env: { region }`) are told apart by region; one region may clash', () => {
+    const app = new App();
+    const vpcOf = (stack: Stack) => new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 });
+    const east = new Stack(app, 'East', { env: { region: 'us-east-1' } });
+    const west = new Stack(app, 'West', { env: { region: 'us-west-2' } });
+    const eastAgain = new Stack(app, 'EastAgain', { env: { region: 'us-east-1' } });
+    for (const stack of [east, west, eastAgain]) {
+      new ActiveMqBroker(stack, 'Broker', { vpc: vpcOf(stack), ...AMQ, brokerName: 'orders' });
+    }
+    Annotations.fromStack(west).hasNoWarning('/West/Broker', Match.stringLikeRegexp('also used by'));
+    // Same region, accounts unknown: may be the same account.
+    Annotations.fromStack(eastAgain).hasWarning('/EastAgain/Broker', Match.stringLikeRegexp("brokerName 'orders' is also used by East/Broker;"));
+  });
+
   test('a derived name on a retained broker warns that moving the construct replaces the broker', () => {
     const { stack, vpc } = stackWithVpc();
     new ActiveMqBroker(stack, 'Derived', { vpc, ...AMQ });

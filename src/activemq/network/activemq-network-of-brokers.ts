@@ -97,6 +97,7 @@ export class ActiveMqNetworkOfBrokers extends Construct {
       hub: hub && { path: hub.node.path, member: props.brokers.includes(hub) },
       connectorsByMember: Object.fromEntries(props.brokers.map((b) => [b.node.path, outgoing(b).length])),
       networkTtl: props.networkTtl,
+      stack: Stack.of(this),
     });
     this.connections = connections;
 

@@ -12,6 +12,8 @@ export interface NetworkOfBrokersSpec {
   readonly connectorsByMember: Record<string, number>;
   /** The connectors' networkTTL, when given. */
   readonly networkTtl?: number;
+  /** The network construct's stack. */
+  readonly stack: Stack;
 }
 
 /** Network connectors per broker (mq-facts F-X08). */
@@ -54,9 +56,25 @@ export const NETWORK_OF_BROKERS_RULES: Rule<NetworkOfBrokersSpec>[] = [
     fact: 'F-B01',
     summary: 'network of brokers: members in one account and region (endpoints and the network user\'s secret are regional; cross-region is CRDR)',
     check: (s) => {
-      const known = s.members.filter((m) => !Token.isUnresolved(m.stack.account) && !Token.isUnresolved(m.stack.region));
-      const envs = new Set(known.map((m) => `${m.stack.account}/${m.stack.region}`));
-      return envs.size > 1 ? [`'brokers' span ${[...envs].join(', ')}; allowed: brokers in one account and region`] : undefined;
+      // Regions and accounts are compared apart: `env: { region }` stacks have a known region and no account.
+      const distinct = (values: string[]) => [...new Set(values.filter((v) => !Token.isUnresolved(v)))];
+      const regions = distinct(s.members.map((m) => m.stack.region));
+      const accounts = distinct(s.members.map((m) => m.stack.account));
+      return [
+        ...regions.length > 1 ? [`'brokers' span regions ${regions.join(', ')}; allowed: brokers in one account and region (cross-region is CRDR: ActiveMqBroker replicaOf)`] : [],
+        ...accounts.length > 1 ? [`'brokers' span accounts ${accounts.join(', ')}; allowed: brokers in one account and region`] : [],
+      ];
+    },
+  },
+  {
+    id: 'ActiveMqNetworkOneStack',
+    fact: 'F-B10',
+    summary: 'network of brokers: members in the network\'s stack (each member takes the network user\'s secret and the others\' endpoints: across stacks, a dependency cycle)',
+    check: (s) => {
+      const elsewhere = s.members.filter((m) => m.stack !== s.stack);
+      return elsewhere.length === 0 ? undefined
+        : `'brokers' ${elsewhere.map((m) => m.path).join(', ')} ${elsewhere.length === 1 ? 'is' : 'are'} not in the network's stack ${s.stack.node.path}; `
+          + 'allowed: brokers of the stack the ActiveMqNetworkOfBrokers is in (members reference each other\'s endpoints and the network user\'s secret, so members in two stacks would depend on each other)';
     },
   },
   {
