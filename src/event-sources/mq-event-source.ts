@@ -1,4 +1,4 @@
-import { Duration, Names, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, Names, Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -7,6 +7,7 @@ import { MQ_EVENT_SOURCE_RULES } from './rules';
 import { ActiveMqBroker } from '../activemq/activemq-broker';
 import { IActiveMqBroker } from '../activemq/activemq-broker-base';
 import { BrokerProtocol, ActiveMqProtocol, RabbitMqProtocol } from '../broker/protocol';
+import { uniqueChildId } from '../private/child-ids';
 import { MqValidationError } from '../private/errors';
 import { validateRules } from '../private/rules';
 import { RabbitMqBroker } from '../rabbitmq/rabbitmq-broker';
@@ -57,8 +58,13 @@ export interface RabbitMqEventSourceProps extends MqEventSourceOptions {
 
 /** The mapping, its grants and its network path; shared by both engines, which differ in protocol and access types. */
 function bindMqEventSource(target: lambda.IFunction, broker: IActiveMqBroker | IRabbitMqBroker, options: MqEventSourceOptions,
-  credentials: secretsmanager.ISecret, protocol: BrokerProtocol, extraAccess: lambda.SourceAccessConfiguration[]): lambda.EventSourceMapping {
-  const mapping = target.addEventSourceMapping(`MqEventSource${Names.nodeUniqueId(broker.node)}${options.queue.replace(/[^A-Za-z0-9]/g, '')}`, {
+  credentials: secretsmanager.ISecret, protocol: BrokerProtocol, virtualHost?: string): lambda.EventSourceMapping {
+  const extraAccess = virtualHost === undefined ? [] : [{ type: lambda.SourceAccessConfigurationType.VIRTUAL_HOST, uri: virtualHost }];
+  // The ID of earlier versions, made unique where two sources would share it (one queue name in two virtual hosts,
+  // or names that differ only in punctuation).
+  const id = uniqueChildId(target, `MqEventSource${Names.nodeUniqueId(broker.node)}`, options.queue.replace(/[^A-Za-z0-9]/g, ''),
+    `${virtualHost ?? ''}\u0000${options.queue}`);
+  const mapping = target.addEventSourceMapping(id, {
     eventSourceArn: broker.brokerArn,
     batchSize: options.batchSize,
     maxBatchingWindow: options.maxBatchingWindow,
@@ -97,6 +103,25 @@ function bindMqEventSource(target: lambda.IFunction, broker: IActiveMqBroker | I
   return mapping;
 }
 
+/** The broker's and the function's regions, for the region rule (tokens where unknown). */
+function regions(target: lambda.IFunction, broker: IActiveMqBroker | IRabbitMqBroker): { brokerRegion: string; functionRegion: string } {
+  return { brokerRegion: broker.env.region, functionRegion: Stack.of(target).region };
+}
+
+/** JavaScript callers can omit the props jsii requires: the library's error, not a TypeError. */
+function requireProps(target: lambda.IFunction, what: string, props: MqEventSourceOptions | undefined): void {
+  if (props === undefined || props === null || typeof props !== 'object') {
+    throw new MqValidationError(target, `${what}: 'props' is missing; allowed: an object with at least 'queue'`);
+  }
+}
+
+/** The defaulted sign-in reads a powerful user's password into the function's role: said loudly, and what to do. */
+function warnDefaultCredentials(target: lambda.IFunction, what: string, whom: string, instead: string): void {
+  Annotations.of(target).addWarningV2('cdk-amazon-mq:eventSourceDefaultCredentials',
+    `${what} has no 'credentials', so it signs in as ${whom}: the function's role can read that password. `
+    + `Give it a user of its own that can only consume the queue, e.g. credentials: ${instead}`);
+}
+
 /**
  * A Lambda event source consuming an ActiveMQ queue (`lambda.IEventSource`). Grants what the poller needs (describe the
  * broker, read the credentials, manage its network interfaces) and opens the broker's security group to it.
@@ -112,14 +137,21 @@ export class ActiveMqEventSource implements lambda.IEventSource {
   constructor(private readonly broker: IActiveMqBroker, private readonly props: ActiveMqEventSourceProps) {}
 
   public bind(target: lambda.IFunction): void {
+    requireProps(target, 'ActiveMqEventSource', this.props);
     validateRules(target, 'ActiveMqEventSource', MQ_EVENT_SOURCE_RULES, {
-      ...this.props, activeMqAuthentication: this.broker instanceof ActiveMqBroker ? this.broker._authenticationStrategy : undefined,
+      ...this.props, ...regions(target, this.broker),
+      activeMqAuthentication: this.broker instanceof ActiveMqBroker ? this.broker._authenticationStrategy : undefined,
     });
-    const credentials = this.props.credentials ?? (this.broker instanceof ActiveMqBroker ? this.broker.users[0]?.secret : undefined);
+    const fallback = this.broker instanceof ActiveMqBroker ? this.broker.users[0] : undefined;
+    const credentials = this.props.credentials ?? fallback?.secret;
     if (!credentials) {
       throw new MqValidationError(target, 'ActiveMqEventSource: \'credentials\' is missing; allowed: a secret with username and password (required for imported brokers and brokers without users)');
     }
-    this.mapping = bindMqEventSource(target, this.broker, this.props, credentials, ActiveMqProtocol.OPENWIRE, []);
+    if (!this.props.credentials) {
+      warnDefaultCredentials(target, 'ActiveMqEventSource', `the broker's first user '${fallback!.username}' (by default its admin, with console access)`,
+        'broker.addUser(\'consumer\').secret');
+    }
+    this.mapping = bindMqEventSource(target, this.broker, this.props, credentials, ActiveMqProtocol.OPENWIRE);
   }
 
   /** The mapping's ID, once bound. */
@@ -146,16 +178,20 @@ export class RabbitMqEventSource implements lambda.IEventSource {
   constructor(private readonly broker: IRabbitMqBroker, private readonly props: RabbitMqEventSourceProps) {}
 
   public bind(target: lambda.IFunction): void {
+    requireProps(target, 'RabbitMqEventSource', this.props);
     validateRules(target, 'RabbitMqEventSource', MQ_EVENT_SOURCE_RULES, {
-      ...this.props, rabbitMqPasswords: this.broker instanceof RabbitMqBroker ? this.broker._acceptsPasswords : undefined,
+      ...this.props, ...regions(target, this.broker),
+      rabbitMqPasswords: this.broker instanceof RabbitMqBroker ? this.broker._acceptsPasswords : undefined,
     });
     const credentials = this.props.credentials ?? (this.broker instanceof RabbitMqBroker ? this.broker.adminSecret : undefined);
     if (!credentials) {
       throw new MqValidationError(target, 'RabbitMqEventSource: \'credentials\' is missing; allowed: a secret with username and password (required for imported brokers)');
     }
-    const vhost = this.props.virtualHost === undefined ? []
-      : [{ type: lambda.SourceAccessConfigurationType.VIRTUAL_HOST, uri: this.props.virtualHost }];
-    this.mapping = bindMqEventSource(target, this.broker, this.props, credentials, RabbitMqProtocol.AMQPS, vhost);
+    if (!this.props.credentials) {
+      warnDefaultCredentials(target, 'RabbitMqEventSource', 'the broker\'s admin (administrator of every virtual host)',
+        `broker.addVirtualHost('${this.props.virtualHost ?? '/'}').addUser('consumer', { permissions: { configure: '^$', write: '^$', read: '^${this.props.queue}$' } }).secret`);
+    }
+    this.mapping = bindMqEventSource(target, this.broker, this.props, credentials, RabbitMqProtocol.AMQPS, this.props.virtualHost);
   }
 
   /** The mapping's ID, once bound. */

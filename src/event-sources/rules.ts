@@ -15,6 +15,9 @@ export interface EventSourceSpec extends MqEventSourceOptions {
   readonly activeMqAuthentication?: string;
   /** RabbitMQ: whether the broker takes user name and password sign-ins (PLAIN), when the broker is made in the app. */
   readonly rabbitMqPasswords?: boolean;
+  /** The broker's region and the function's, each possibly a token. */
+  readonly brokerRegion: string;
+  readonly functionRegion: string;
 }
 
 export const MQ_EVENT_SOURCE_RULES: ReadonlyArray<Rule<EventSourceSpec>> = [
@@ -40,6 +43,14 @@ export const MQ_EVENT_SOURCE_RULES: ReadonlyArray<Rule<EventSourceSpec>> = [
       }
       return problems;
     },
+  },
+  {
+    id: 'MqEventSourceRegion',
+    fact: 'F-ESM1',
+    summary: 'the function and the broker in one region (an event source mapping reads a broker of its own region)',
+    check: (s) => isKnown(s.brokerRegion) && isKnown(s.functionRegion) && s.brokerRegion !== s.functionRegion
+      ? `the broker is in ${s.brokerRegion} and the function in ${s.functionRegion}; allowed: a function in the broker's region (event source mappings do not cross regions)`
+      : undefined,
   },
   {
     id: 'MqEventSourceAuthentication',

@@ -1,5 +1,5 @@
 import { App, Duration, Stack, Validations } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -94,6 +94,54 @@ test.each<[string, object, string]>([
   const broker = RabbitMqBroker.fromBrokerArn(stack, 'Imported', 'arn:aws:mq:us-east-1:123456789012:broker:events:b-1234');
   const credentials = secretsmanager.Secret.fromSecretNameV2(stack, 'Creds', 'mq-user');
   expect(() => consumer(stack).addEventSource(new RabbitMqEventSource(broker, { credentials, ...props } as never))).toThrow(message);
+});
+
+test('[MqEventSourceRegion] a function in another region than the broker is refused', () => {
+  const stack = new Stack(new App(), 'West', { env: { region: 'us-west-2' } });
+  const broker = RabbitMqBroker.fromBrokerArn(stack, 'Imported', 'arn:aws:mq:us-east-1:123456789012:broker:events:b-1234');
+  const credentials = secretsmanager.Secret.fromSecretNameV2(stack, 'Creds', 'mq-user');
+  expect(() => consumer(stack).addEventSource(new RabbitMqEventSource(broker, { queue: 'q', credentials })))
+    .toThrow("the broker is in us-east-1 and the function in us-west-2; allowed: a function in the broker's region (event source mappings do not cross regions) [MqEventSourceRegion]");
+  // Unknown regions are not refused.
+  const agnostic = new Stack();
+  const imported = RabbitMqBroker.fromBrokerArn(agnostic, 'Imported', 'arn:aws:mq:us-east-1:123456789012:broker:events:b-1234');
+  expect(() => consumer(agnostic).addEventSource(new RabbitMqEventSource(imported, { queue: 'q', credentials: secretsmanager.Secret.fromSecretNameV2(agnostic, 'C', 'c') }))).not.toThrow();
+});
+
+test('one function consumes the same queue name in two virtual hosts, and queues that differ only in punctuation', () => {
+  const stack = new Stack();
+  const broker = RabbitMqBroker.fromBrokerArn(stack, 'Imported', 'arn:aws:mq:us-east-1:123456789012:broker:events:b-1234');
+  const credentials = secretsmanager.Secret.fromSecretNameV2(stack, 'Creds', 'mq-user');
+  const fn = consumer(stack);
+  fn.addEventSource(new RabbitMqEventSource(broker, { queue: 'jobs', virtualHost: 'a', credentials }));
+  fn.addEventSource(new RabbitMqEventSource(broker, { queue: 'jobs', virtualHost: 'b', credentials }));
+  fn.addEventSource(new RabbitMqEventSource(broker, { queue: 'jo.bs', virtualHost: 'a', credentials }));
+  const mappings = Template.fromStack(stack).findResources('AWS::Lambda::EventSourceMapping');
+  expect(Object.values(mappings).map((m) => `${m.Properties.SourceAccessConfigurations[1].URI}/${m.Properties.Queues[0]}`).sort()).toEqual(['a/jo.bs', 'a/jobs', 'b/jobs']);
+  // The first keeps the ID of earlier versions: its mapping is not replaced.
+  expect(fn.node.children.filter((c) => c.node.id.startsWith('MqEventSource')).map((c) => c.node.id.replace(/^MqEventSource[A-Za-z0-9]*?Imported[A-F0-9]*/, ''))).toEqual(['jobs', expect.stringMatching(/^jobs-[0-9a-f]{8}$/), expect.stringMatching(/^jobs-[0-9a-f]{8}$/)]);
+});
+
+test('defaulted credentials (the RabbitMQ admin, the first ActiveMQ user) are a loud warning that names a user to give instead', () => {
+  const { stack, vpc } = stackWithVpc();
+  const rabbit = new RabbitMqBroker(stack, 'Rabbit', { vpc, brokerName: 'events', engineVersion: RabbitMqEngineVersion.V4_2, deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE });
+  const active = new ActiveMqBroker(stack, 'Active', { vpc, brokerName: 'orders', engineVersion: ActiveMqEngineVersion.V5_19, deploymentMode: ActiveMqDeploymentMode.SINGLE_INSTANCE });
+  consumer(stack, 'Jobs').addEventSource(new RabbitMqEventSource(rabbit, { queue: 'jobs', virtualHost: 'orders' }));
+  consumer(stack, 'Orders').addEventSource(new ActiveMqEventSource(active, { queue: 'orders.in' }));
+  const withOwnUser = consumer(stack, 'Own');
+  withOwnUser.addEventSource(new RabbitMqEventSource(rabbit, { queue: 'jobs', virtualHost: 'orders', credentials: rabbit.addVirtualHost('orders').addUser('consumer', { permissions: { configure: '^$', write: '^$', read: '^jobs$' } }).secret }));
+  const annotations = Annotations.fromStack(stack);
+  annotations.hasWarning('/Test/Jobs', Match.stringLikeRegexp("RabbitMqEventSource has no 'credentials', so it signs in as the broker's admin .*: the function's role can read that password. .*credentials: broker.addVirtualHost\\('orders'\\).addUser\\('consumer'"));
+  annotations.hasWarning('/Test/Orders', Match.stringLikeRegexp("ActiveMqEventSource has no 'credentials', so it signs in as the broker's first user 'admin'"));
+  annotations.hasNoWarning('/Test/Own', Match.stringLikeRegexp('credentials'));
+});
+
+test('JavaScript callers that omit the props get the library\'s error, not a TypeError', () => {
+  const stack = new Stack();
+  const broker = RabbitMqBroker.fromBrokerArn(stack, 'Imported', 'arn:aws:mq:us-east-1:123456789012:broker:events:b-1234');
+  const active = ActiveMqBroker.fromBrokerArn(stack, 'Active', 'arn:aws:mq:us-east-1:123456789012:broker:orders:b-5678');
+  expect(() => consumer(stack, 'A').addEventSource(new RabbitMqEventSource(broker, undefined as never))).toThrow("RabbitMqEventSource: 'props' is missing; allowed: an object with at least 'queue'");
+  expect(() => consumer(stack, 'B').addEventSource(new ActiveMqEventSource(active, undefined as never))).toThrow("ActiveMqEventSource: 'props' is missing");
 });
 
 test('an imported broker needs credentials', () => {
