@@ -327,3 +327,17 @@ test('addRecommendedAlarms() twice on one broker is a clear error, not a constru
     expect(() => broker.addRecommendedAlarms()).toThrow('addRecommendedAlarms() was already called on this broker; allowed: once per broker');
   }
 });
+
+test('[RabbitMqConfigurationLimits] mq.m7g.medium: at most 300 connections and 900 channels single-instance (DG maximum limits); a cluster on medium is allowed', () => {
+  const medium = (stack: Stack, vpc: ec2.IVpc, id: string, deploymentMode: RabbitMqDeploymentMode, connectionMax: number) => new RabbitMqBroker(stack, id, {
+    vpc, ...RMQ, deploymentMode, instanceType: BrokerInstanceType.M7G_MEDIUM, brokerName: id.toLowerCase(),
+    configuration: new RabbitMqConfiguration(stack, `${id}Configuration`, { engineVersion: RabbitMqEngineVersion.V4_2, data: RabbitMqConfigurationData.fromSettings({ connectionMax }) }),
+  });
+  const { stack, vpc } = stackWithVpc();
+  expect(() => medium(stack, vpc, 'Over', RabbitMqDeploymentMode.SINGLE_INSTANCE, 301))
+    .toThrow("'configuration' sets connection_max = 301; allowed: at most 300 on mq.m7g.medium SINGLE_INSTANCE [RabbitMqConfigurationLimits]");
+  expect(() => medium(stack, vpc, 'AtMax', RabbitMqDeploymentMode.SINGLE_INSTANCE, 300)).not.toThrow();
+  // The cluster maxima of medium are not published: not refused.
+  expect(() => medium(stack, vpc, 'Cluster', RabbitMqDeploymentMode.CLUSTER_MULTI_AZ, 300)).not.toThrow();
+  expect(Template.fromStack(stack).findResources('AWS::AmazonMQ::Broker', { Properties: { HostInstanceType: 'mq.m7g.medium', DeploymentMode: 'CLUSTER_MULTI_AZ' } })).not.toEqual({});
+});

@@ -26,7 +26,19 @@ export function rabbitMqLimit(key: string, instanceType: string, mode: RabbitMqD
 function maximum(key: string, size: string, mode: RabbitMqDeploymentMode): number | undefined {
   const i = SIZES.indexOf(size);
   if (size === 'medium') {
-    return key === 'vhost_max' ? 10 : key === 'consumer_max_per_channel' ? 1000 : undefined;
+    // The DG's maximum-limits page (rabbitmq-resource-hard-limit.html, single instance): 300 connections, 900
+    // channels, 2500 queues, 10 vhosts. An older copy of the sizing page says 100 connections: the higher value is
+    // encoded, so nothing Amazon MQ may accept is refused. Clusters on medium are allowed (both default tables list
+    // them); their maxima are not published, so only vhosts and consumers are checked there.
+    const single = mode === RabbitMqDeploymentMode.SINGLE_INSTANCE;
+    switch (key) {
+      case 'vhost_max': return 10;
+      case 'consumer_max_per_channel': return 1000;
+      case 'connection_max': return single ? 300 : undefined;
+      case 'channel_max_per_node': return single ? 900 : undefined;
+      case 'cluster_queue_limit': return single ? 2500 : undefined;
+      default: return undefined;
+    }
   }
   if (i < 0) {
     return undefined;
