@@ -2,9 +2,10 @@ import { IResolvable, Names, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { CfnBroker, CfnBrokerProps } from 'aws-cdk-lib/aws-amazonmq';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { brokerNameClashes, registerBrokerName } from './broker-names';
-import { BrokerProps } from './broker-props';
+import { BrokerLogOptions, BrokerProps } from './broker-props';
 import { registerBrokerSpec } from './broker-registry';
 import { BrokerSpec, SubnetRequirement, UserSpec } from './broker-spec';
 import { BrokerEncryption } from './encryption';
@@ -37,8 +38,16 @@ export const SHARED_RULES: ReadonlyArray<Rule<BrokerSpec>> = [
 ];
 
 /** The kinds of the props both engines share, checked before anything reads them (JavaScript callers). */
-export function sharedPropKinds(props: BrokerProps): PropKind[] {
+export function sharedPropKinds(props: BrokerProps & { readonly logs?: BrokerLogOptions }): PropKind[] {
   return [
+    {
+      property: 'logs.retention',
+      value: props.logs?.retention,
+      optional: true,
+      // CloudWatch Logs takes only these day counts (PutRetentionPolicy): 2 or -7 fail at deploy.
+      allowed: `a logs.RetentionDays: ${Object.values(logs.RetentionDays).filter((d) => typeof d === 'number').join(', ')} days (INFINITE: 9999)`,
+      isValid: enumKind(logs.RetentionDays),
+    },
     { property: 'brokerName', value: props.brokerName, optional: true, allowed: 'a string', isValid: (v) => typeof v === 'string' },
     {
       property: 'instanceType',

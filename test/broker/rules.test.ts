@@ -232,6 +232,7 @@ describe('props of the wrong kind from JavaScript name the property, never a raw
     ['deploymentMode of the other engine', { deploymentMode: 'CLUSTER_MULTI_AZ' }, "'deploymentMode' 'CLUSTER_MULTI_AZ' (a string) is not allowed; allowed: an ActiveMqDeploymentMode: SINGLE_INSTANCE, ACTIVE_STANDBY_MULTI_AZ"],
     ['instanceType as a string', { instanceType: 'mq.m5.large' }, "'instanceType' 'mq.m5.large' (a string) is not allowed; allowed: a BrokerInstanceType, such as BrokerInstanceType.M5_LARGE"],
     ['storageType in lower case', { storageType: 'efs' }, "'storageType' 'efs' (a string) is not allowed; allowed: an ActiveMqStorageType: EFS, EBS"],
+    ['a log retention CloudWatch Logs does not take', { logs: { retention: 2 } }, "'logs.retention' 2 (a number) is not allowed; allowed: a logs.RetentionDays"],
   ])('ActiveMqBroker: %s', (_, wrong, message) => {
     const { stack, vpc } = stackWithVpc();
     expect(() => new ActiveMqBroker(stack, 'Broker', { vpc, ...AMQ, ...wrong } as unknown as ActiveMqBrokerProps)).toThrow(message);
@@ -241,6 +242,8 @@ describe('props of the wrong kind from JavaScript name the property, never a raw
     ['storageSize as a number', { deploymentMode: RabbitMqDeploymentMode.CLUSTER_MULTI_AZ, storageSize: 200 }, "'storageSize' 200 (a number) is not allowed; allowed: a Size, such as Size.gibibytes(200)"],
     ['engineVersion as a string', { engineVersion: '4.2' }, "'engineVersion' '4.2' (a string) is not allowed; allowed: a RabbitMqEngineVersion"],
     ['encryption as a boolean', { encryption: true }, "'encryption' true (a boolean) is not allowed; allowed: a BrokerEncryption: AWS_OWNED, AWS_MANAGED, KMS"],
+    ['a log retention CloudWatch Logs does not take', { logs: { retention: 2 } }, "'logs.retention' 2 (a number) is not allowed; allowed: a logs.RetentionDays: 1, 3, 5, 7, 14"],
+    ['a negative log retention', { logs: { retention: -7 } }, "'logs.retention' -7 (a number) is not allowed"],
   ])('RabbitMqBroker: %s', (_, wrong, message) => {
     const { stack, vpc } = stackWithVpc();
     expect(() => new RabbitMqBroker(stack, 'Broker', { vpc, ...RMQ, ...wrong } as unknown as RabbitMqBrokerProps)).toThrow(message);
