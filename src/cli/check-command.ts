@@ -1,6 +1,6 @@
 /**
  * cdk-amazon-mq-check: reports on deployed Amazon MQ brokers after a deploy. Exit code 0 when nothing needs action,
- * 1 when something does, 2 when the check itself could not run.
+ * 1 when something does, 2 when the check itself could not run, 3 when --assembly holds no broker.
  *
  *   cdk-amazon-mq-check --broker b-1234... [--broker arn:aws:mq:...:broker:name:b-5678...] [--region us-east-1]
  *   cdk-amazon-mq-check --assembly cdk.out --region us-east-1
@@ -10,14 +10,15 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { MqClient } from '@aws-sdk/client-mq';
 /* eslint-enable import/no-extraneous-dependencies */
-import { brokerNamesInAssembly } from './assembly';
+import { brokerNamesInAssembly, NoBrokerInAssemblyError } from './assembly';
 import { brokerIdsByName, checkBroker, CheckClients, CheckError, Finding } from './broker-check';
 
 export const USAGE = [
   'usage: cdk-amazon-mq-check (--broker <id|arn>)... | --assembly <cdk.out dir>  [--region <region>]',
   '',
   'Reports on deployed Amazon MQ brokers: state, actions required, changes waiting for a reboot, the KMS key and the',
-  'recommended alarms. Exit code 0: nothing needs action; 1: something does; 2: the check could not run.',
+  'recommended alarms. Exit code 0: nothing needs action; 1: something does; 2: the check could not run;',
+  '3: the --assembly directory holds no AWS::AmazonMQ::Broker (not a cdk.out, or not synthesized).',
 ].join('\n');
 
 export interface CheckArgs {
@@ -62,8 +63,10 @@ const MARK: Record<Finding['severity'], string> = { ok: 'OK    ', info: 'INFO  '
 /**
  * Runs the check, writing a line per finding; returns the exit code: the worst of 0 (nothing to do), 1 (action
  * needed) and 2 (a call failed). A broker whose check fails is reported and the others are still checked.
+ * An assembly without brokers is 3, before anything is checked: it is the wrong input, not a healthy deployment.
  */
-export async function runCheck(args: CheckArgs, clients: CheckClients, write: (line: string) => void): Promise<number> {
+export async function runCheck(args: CheckArgs, clients: CheckClients, write: (line: string) => void,
+  writeError: (line: string) => void = write): Promise<number> {
   const ids = [...args.brokers];
   let exit = 0;
   const fail = (e: unknown) => {
@@ -80,6 +83,10 @@ export async function runCheck(args: CheckArgs, clients: CheckClients, write: (l
         exit = Math.max(exit, 1);
       }
     } catch (e) {
+      if (e instanceof NoBrokerInAssemblyError) {
+        writeError(e.message);
+        return 3;
+      }
       fail(e);
     }
   }
@@ -142,5 +149,6 @@ if (require.main === module) {
     process.exit(0);
   }
   silenceSdkNodeVersionWarning();
-  void runCheck(args, defaultClients({ region: args.region }), (line) => console.log(line)).then((code) => process.exit(code));
+  void runCheck(args, defaultClients({ region: args.region }), (line) => console.log(line), (line) => console.error(line))
+    .then((code) => process.exit(code));
 }

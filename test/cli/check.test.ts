@@ -5,6 +5,8 @@ import * as path from 'path';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { MqClient } from '@aws-sdk/client-mq';
+import { App, Stack, Stage } from 'aws-cdk-lib';
+import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import { defaultClients, parseArgs, runCheck } from '../../src/cli/check-command';
 import { FakeAwsEndpoint, FakeRequest, FakeResponse } from '../util/fake-aws';
 
@@ -95,13 +97,29 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function check(world: World, argv: string[]): Promise<{ code: number; lines: string[] }> {
+async function check(world: World, argv: string[]): Promise<{ code: number; lines: string[]; errors: string[] }> {
   fake = await FakeAwsEndpoint.start(services(world));
   const config = fake.clientConfig();
   const lines: string[] = [];
+  const errors: string[] = [];
   const clients = { mq: new MqClient(config), kms: new KMSClient(config), cloudwatch: new CloudWatchClient(config) };
-  const code = await runCheck(parseArgs(argv), clients, (l) => lines.push(l));
-  return { code, lines };
+  const code = await runCheck(parseArgs(argv), clients, (l) => lines.push(l), (l) => errors.push(l));
+  return { code, lines, errors };
+}
+
+/** Synthesizes an app into a temporary cdk.out, as `cdk synth` would; returns the directory. */
+function synth(build: (app: App) => void): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdkout-'));
+  const app = new App({ outdir });
+  build(app);
+  app.synth();
+  return outdir;
+}
+
+function addBroker(scope: Stage, stackId: string, brokerName: string): void {
+  new CfnBroker(new Stack(scope, stackId), 'Broker', {
+    brokerName, deploymentMode: 'SINGLE_INSTANCE', engineType: 'ACTIVEMQ', hostInstanceType: 'mq.m5.large', publiclyAccessible: false,
+  });
 }
 
 test('a healthy broker: exit 0, every check reported', async () => {
@@ -186,6 +204,35 @@ test('brokers named in a synthesized cloud assembly are found by name', async ()
   expect(lines[0]).toBe('ACTION billing: not found in this account and region (deployed?)');
   expect(lines).toContain(`OK     orders (${ID}): state RUNNING`);
   expect(code).toBe(1);
+});
+
+test('a broker in a Stage (a nested cloud assembly) is found', async () => {
+  const dir = synth((app) => addBroker(new Stage(app, 'Prod'), 'Orders', 'orders'));
+  const { code, lines } = await check(healthy(), ['--assembly', dir, '--region', 'us-east-1']);
+  expect(lines).toContain(`OK     orders (${ID}): state RUNNING`);
+  expect(lines[lines.length - 1]).toBe('nothing needs action');
+  expect(code).toBe(0);
+});
+
+test('brokers in a Stage in a Stage are found, at every depth', async () => {
+  const dir = synth((app) => {
+    const prod = new Stage(app, 'Prod');
+    addBroker(prod, 'Billing', 'billing');
+    addBroker(new Stage(prod, 'Eu'), 'Orders', 'orders');
+  });
+  const { code, lines } = await check(healthy(), ['--assembly', dir, '--region', 'us-east-1']);
+  expect(lines).toContain('ACTION billing: not found in this account and region (deployed?)');
+  expect(lines).toContain(`OK     orders (${ID}): state RUNNING`);
+  expect(code).toBe(1);
+});
+
+test('an assembly with no broker is an error on stderr naming the directory, exit 3, and nothing is called', async () => {
+  const dir = synth((app) => new Stack(new Stage(app, 'Prod'), 'Empty'));
+  const { code, lines, errors } = await check(healthy(), ['--assembly', dir, '--region', 'us-east-1']);
+  expect(errors).toEqual([expect.stringContaining(`no AWS::AmazonMQ::Broker found in the cloud assembly ${dir}`)]);
+  expect(lines).toEqual([]);
+  expect(fake!.requests).toHaveLength(0);
+  expect(code).toBe(3);
 });
 
 test('an unauthorized call is one clear line and exit 2, never a stack trace', async () => {
@@ -273,4 +320,12 @@ test('the packaged bin runs the same check, with endpoints from AWS_ENDPOINT_URL
   expect(stdout.trim().split('\n').pop()).toBe('nothing needs action');
   expect(stderr).toBe('');
   expect(code).toBe(0);
+});
+
+test('the packaged bin: an assembly with no broker is one line on stderr and exit 3', async () => {
+  const dir = synth((app) => new Stack(app, 'Empty'));
+  const { code, stdout, stderr } = await runBin(['--assembly', dir, '--region', 'us-east-1'], {});
+  expect(stderr.trim()).toMatch(new RegExp(`^no AWS::AmazonMQ::Broker found in the cloud assembly ${dir}[^\n]*$`));
+  expect(stdout).toBe('');
+  expect(code).toBe(3);
 });

@@ -7,6 +7,7 @@ import * as amqp from 'amqplib';
 import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { objectsOf, TemplateResource } from './management-objects';
 import { RabbitMqEngine } from './rabbitmq-engine';
 import {
   RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion, RabbitMqExchangeType, RabbitMqPolicyApplyTo, RabbitMqQueueType,
@@ -16,7 +17,6 @@ import { ManagementEvent, ManagementProperties, onEvent } from '../../src/rabbit
 jest.setTimeout(240_000);
 
 const APP_PASSWORD = 'Orders-App-Passw0rd';
-type CfnResource = { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] };
 
 /** The app under test: what a user writes. */
 function declare() {
@@ -52,36 +52,6 @@ let engine: RabbitMqEngine;
 let objects: Array<{ id: string; props: ManagementProperties }>;
 let userSecretKey: string;
 let configurationText: string;
-
-/** Intrinsics become strings: the test's stand-ins for deploy-time values (endpoint, secret ARNs). */
-function resolve(value: unknown, endpoint: string): unknown {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    return JSON.stringify(value).includes('ConsoleURLs') ? endpoint : JSON.stringify(value);
-  }
-  return Array.isArray(value) ? value.map((v) => resolve(v, endpoint)) : value;
-}
-
-/** The template's management objects, dependencies first. */
-function objectsOf(template: { Resources: Record<string, CfnResource> }, endpoint: string) {
-  const all = Object.entries(template.Resources).filter(([, r]) => r.Type === 'Custom::AmazonMqRabbitMqObject');
-  const ids = new Set(all.map(([id]) => id));
-  const ordered: string[] = [];
-  const visit = (id: string) => {
-    if (!ordered.includes(id)) {
-      for (const dep of template.Resources[id].DependsOn ?? []) {
-        if (ids.has(dep)) {
-          visit(dep);
-        }
-      }
-      ordered.push(id);
-    }
-  };
-  all.forEach(([id]) => visit(id));
-  return ordered.map((id) => {
-    const { ServiceToken: _token, ...props } = template.Resources[id].Properties;
-    return { id, props: Object.fromEntries(Object.entries(props).map(([k, v]) => [k, resolve(v, endpoint)])) as unknown as ManagementProperties };
-  });
-}
 
 async function apply(type: ManagementEvent['RequestType'], props: ManagementProperties) {
   const secrets: Record<string, Record<string, string>> = {
@@ -126,7 +96,7 @@ async function take(channel: amqp.Channel, queue: string, content: string): Prom
 beforeAll(async () => {
   const { stack, user } = declare();
   userSecretKey = JSON.stringify(stack.resolve((user.secret as secretsmanager.Secret).secretArn));
-  const template = stack.resolve(App.of(stack)!.synth().getStackByName('Messaging').template) as { Resources: Record<string, CfnResource> };
+  const template = stack.resolve(App.of(stack)!.synth().getStackByName('Messaging').template) as { Resources: Record<string, TemplateResource> };
   // The broker runs the configuration it made for its operator policy, over Amazon MQ's defaults (which forbid them).
   configurationText = Object.values(template.Resources).filter((r) => r.Type === 'AWS::AmazonMQ::Configuration')
     .map((r) => Buffer.from(r.Properties.Data as string, 'base64').toString('utf-8')).join('\n');

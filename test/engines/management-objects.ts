@@ -1,0 +1,33 @@
+import { ManagementProperties } from '../../src/rabbitmq/management/management-handler';
+
+export type TemplateResource = { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] };
+
+/** Intrinsics become strings: the test's stand-ins for deploy-time values (endpoint, secret ARNs). */
+function resolve(value: unknown, endpoint: string): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return JSON.stringify(value).includes('ConsoleURLs') ? endpoint : JSON.stringify(value);
+  }
+  return Array.isArray(value) ? value.map((v) => resolve(v, endpoint)) : value;
+}
+
+/** A synthesized template's management objects, dependencies first, with the endpoint of the engine under test. */
+export function objectsOf(template: { Resources: Record<string, TemplateResource> }, endpoint: string): Array<{ id: string; props: ManagementProperties }> {
+  const all = Object.entries(template.Resources).filter(([, r]) => r.Type === 'Custom::AmazonMqRabbitMqObject');
+  const ids = new Set(all.map(([id]) => id));
+  const ordered: string[] = [];
+  const visit = (id: string) => {
+    if (!ordered.includes(id)) {
+      for (const dep of template.Resources[id].DependsOn ?? []) {
+        if (ids.has(dep)) {
+          visit(dep);
+        }
+      }
+      ordered.push(id);
+    }
+  };
+  all.forEach(([id]) => visit(id));
+  return ordered.map((id) => {
+    const { ServiceToken: _token, ...props } = template.Resources[id].Properties;
+    return { id, props: Object.fromEntries(Object.entries(props).map(([k, v]) => [k, resolve(v, endpoint)])) as unknown as ManagementProperties };
+  });
+}
