@@ -29,6 +29,7 @@ import { brokerRemovalPolicy } from '../broker/removal-policy';
 import { USER_RULES } from '../broker/rules/users';
 import { RULES_URL } from '../private/errors';
 import { checkPropKinds, enumKind } from '../private/prop-kinds';
+import { requireProps } from '../private/required';
 import { Rule, validateRules } from '../private/rules';
 
 /** ActiveMQ log settings. @see mq-facts F-L01, F-L02 */
@@ -160,6 +161,7 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
 
   constructor(scope: Construct, id: string, props: ActiveMqBrokerProps) {
     super(scope, id);
+    requireProps(this, props);
     checkPropKinds(this, 'ActiveMqBroker', [
       { property: 'engineVersion', value: props.engineVersion, allowed: 'an ActiveMqEngineVersion, such as ActiveMqEngineVersion.V5_19', isValid: (v) => v instanceof ActiveMqEngineVersion },
       { property: 'deploymentMode', value: props.deploymentMode, allowed: `an ActiveMqDeploymentMode: ${Object.values(ActiveMqDeploymentMode).join(', ')}`, isValid: enumKind(ActiveMqDeploymentMode) },

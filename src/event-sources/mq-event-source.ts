@@ -139,7 +139,8 @@ export class ActiveMqEventSource implements lambda.IEventSource {
   public bind(target: lambda.IFunction): void {
     requireProps(target, 'ActiveMqEventSource', this.props);
     validateRules(target, 'ActiveMqEventSource', MQ_EVENT_SOURCE_RULES, {
-      ...this.props, ...regions(target, this.broker),
+      ...this.props,
+      ...regions(target, this.broker),
       activeMqAuthentication: this.broker instanceof ActiveMqBroker ? this.broker._authenticationStrategy : undefined,
     });
     const fallback = this.broker instanceof ActiveMqBroker ? this.broker.users[0] : undefined;
@@ -180,7 +181,8 @@ export class RabbitMqEventSource implements lambda.IEventSource {
   public bind(target: lambda.IFunction): void {
     requireProps(target, 'RabbitMqEventSource', this.props);
     validateRules(target, 'RabbitMqEventSource', MQ_EVENT_SOURCE_RULES, {
-      ...this.props, ...regions(target, this.broker),
+      ...this.props,
+      ...regions(target, this.broker),
       rabbitMqPasswords: this.broker instanceof RabbitMqBroker ? this.broker._acceptsPasswords : undefined,
     });
     const credentials = this.props.credentials ?? (this.broker instanceof RabbitMqBroker ? this.broker.adminSecret : undefined);

@@ -1,6 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { IBroker } from '../broker/broker-base';
+import { requireProps } from '../private/required';
 
 /** Props of a broker dashboard. */
 export interface BrokerDashboardProps {
@@ -28,6 +29,7 @@ export class BrokerDashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: BrokerDashboardProps) {
     super(scope, id);
+    requireProps(this, props);
     this.dashboard = new cloudwatch.Dashboard(this, 'Resource', { dashboardName: props.dashboardName });
     if (props.alarms && props.alarms.length > 0) {
       this.dashboard.addWidgets(new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: props.alarms, width: 24 }));

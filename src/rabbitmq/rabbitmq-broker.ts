@@ -33,6 +33,7 @@ import { brokerRemovalPolicy } from '../broker/removal-policy';
 import { uniqueChildId } from '../private/child-ids';
 import { MqValidationError } from '../private/errors';
 import { checkPropKinds, enumKind, hasMethods } from '../private/prop-kinds';
+import { requireProps } from '../private/required';
 import { validateRules } from '../private/rules';
 import { versionAtLeast } from '../private/versions';
 
@@ -168,6 +169,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
 
   constructor(scope: Construct, id: string, props: RabbitMqBrokerProps) {
     super(scope, id);
+    requireProps(this, props);
     checkPropKinds(this, 'RabbitMqBroker', [
       { property: 'engineVersion', value: props.engineVersion, allowed: 'a RabbitMqEngineVersion, such as RabbitMqEngineVersion.V4_2', isValid: (v) => v instanceof RabbitMqEngineVersion },
       { property: 'deploymentMode', value: props.deploymentMode, allowed: `a RabbitMqDeploymentMode: ${Object.values(RabbitMqDeploymentMode).join(', ')}`, isValid: enumKind(RabbitMqDeploymentMode) },

@@ -332,10 +332,15 @@ test('addRecommendedAlarms() twice on one broker is a clear error, not a constru
 });
 
 test('[RabbitMqConfigurationLimits] mq.m7g.medium: at most 300 connections and 900 channels single-instance (DG maximum limits); a cluster on medium is allowed', () => {
-  const medium = (stack: Stack, vpc: ec2.IVpc, id: string, deploymentMode: RabbitMqDeploymentMode, connectionMax: number) => new RabbitMqBroker(stack, id, {
-    vpc, ...RMQ, deploymentMode, instanceType: BrokerInstanceType.M7G_MEDIUM, brokerName: id.toLowerCase(),
-    configuration: new RabbitMqConfiguration(stack, `${id}Configuration`, { engineVersion: RabbitMqEngineVersion.V4_2, data: RabbitMqConfigurationData.fromSettings({ connectionMax }) }),
-  });
+  const medium = (stack: Stack, vpc: ec2.IVpc, id: string, deploymentMode: RabbitMqDeploymentMode, connectionMax: number) =>
+    new RabbitMqBroker(stack, id, {
+      vpc,
+      ...RMQ,
+      deploymentMode,
+      instanceType: BrokerInstanceType.M7G_MEDIUM,
+      brokerName: id.toLowerCase(),
+      configuration: new RabbitMqConfiguration(stack, `${id}Configuration`, { engineVersion: RabbitMqEngineVersion.V4_2, data: RabbitMqConfigurationData.fromSettings({ connectionMax }) }),
+    });
   const { stack, vpc } = stackWithVpc();
   expect(() => medium(stack, vpc, 'Over', RabbitMqDeploymentMode.SINGLE_INSTANCE, 301))
     .toThrow("'configuration' sets connection_max = 301; allowed: at most 300 on mq.m7g.medium SINGLE_INSTANCE [RabbitMqConfigurationLimits]");

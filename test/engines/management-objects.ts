@@ -10,8 +10,11 @@ function resolve(value: unknown, endpoint: string): unknown {
   return Array.isArray(value) ? value.map((v) => resolve(v, endpoint)) : value;
 }
 
+/** One management object of a template, as the handler receives it. */
+export type ManagementObject = { id: string; props: ManagementProperties };
+
 /** A synthesized template's management objects, dependencies first, with the endpoint of the engine under test. */
-export function objectsOf(template: { Resources: Record<string, TemplateResource> }, endpoint: string): Array<{ id: string; props: ManagementProperties }> {
+export function objectsOf(template: { Resources: Record<string, TemplateResource> }, endpoint: string): ManagementObject[] {
   const all = Object.entries(template.Resources).filter(([, r]) => r.Type === 'Custom::AmazonMqRabbitMqObject');
   const ids = new Set(all.map(([id]) => id));
   const ordered: string[] = [];

@@ -99,9 +99,9 @@ test('a binding keeps its physical ID when only its argument keys are reordered,
     await apply('Create', props);
   }
   const created = await apply('Create', binding);
-  const reordered = { ...binding, Body: JSON.stringify({ routing_key: '', arguments: { region: 'eu', kind: 'order', 'x-match': 'all' } }) };
+  const reordered = { ...binding, Body: JSON.stringify({ routing_key: '', arguments: { 'region': 'eu', 'kind': 'order', 'x-match': 'all' } }) };
   expect(await apply('Update', reordered, created.PhysicalResourceId)).toEqual(created);
-  const listing = `/api/bindings/tenant-c/e/routes/q/declared`;
+  const listing = '/api/bindings/tenant-c/e/routes/q/declared';
   const bindings = async () => (await (await fetch(`http://127.0.0.1:${engine.managementPort}${listing}`, {
     headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` },
   })).json() as unknown[]).length;

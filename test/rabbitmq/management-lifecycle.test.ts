@@ -277,3 +277,41 @@ test('an app without a VPC endpoint still synthesizes: the dependency is only on
   new RabbitMqBroker(stack, 'Broker', { vpc, ...RMQ }).addVirtualHost('app').addQueue('q');
   expect(Object.keys(Template.fromStack(stack).findResources('AWS::EC2::VPCEndpoint'))).toEqual([]);
 });
+
+/** Evaluates the intrinsics a URI is built with (Fn::Join, Fn::Select, Fn::Split), `Ref`/`GetAtt` from `values`. */
+function evaluate(node: unknown, values: Record<string, unknown>): unknown {
+  if (typeof node !== 'object' || node === null) {
+    return node;
+  }
+  if (Array.isArray(node)) {
+    return node.map((n) => evaluate(n, values));
+  }
+  const [[fn, args]] = Object.entries(node as Record<string, unknown>);
+  const a = evaluate(args, values) as unknown[];
+  switch (fn) {
+    case 'Fn::Join': return (a[1] as string[]).join(a[0] as string);
+    case 'Fn::Select': return (a[1] as unknown[])[Number(a[0])];
+    case 'Fn::Split': return (a[1] as string).split(a[0] as string);
+    case 'Fn::GetAtt': return values[(args as string[]).join('.')];
+    default: throw new Error(`unexpected ${fn}`);
+  }
+}
+
+test('a shovel or federation URI known only at deploy (another broker\'s amqpsEndpoint) gets the credentials after its scheme', () => {
+  const { stack, vpc } = stackWithVpc();
+  const broker = new RabbitMqBroker(stack, 'Broker', { vpc, ...RMQ });
+  const partner = new RabbitMqBroker(stack, 'Partner', { vpc, ...RMQ, brokerName: 'partner' });
+  const credentials = partner.adminSecret!;
+  const vhost = broker.addVirtualHost('app');
+  vhost.addShovel('out', { source: { queue: 'q' }, destination: { uri: `${partner.amqpsEndpoint}/inbox`, credentials, queue: 'in' } });
+  vhost.addFederationUpstream('up', { uri: partner.amqpsEndpoint, credentials });
+  const objects = Template.fromStack(stack).findResources('Custom::AmazonMqRabbitMqObject');
+  const [partnerId] = Object.keys(Template.fromStack(stack).findResources('AWS::AmazonMQ::Broker')).filter((id) => id.startsWith('Partner'));
+  const values = { [`${partnerId}.AmqpEndpoints`]: ['amqps://b-5678.mq.us-east-1.on.aws:5671'] };
+  const bodyOf = (kind: string) => {
+    const object = Object.values(objects).find((o) => o.Properties.Kind === kind)!;
+    return JSON.parse(evaluate(object.Properties.Body, values) as string);
+  };
+  expect(bodyOf('shovel').value['dest-uri']).toBe('amqps://{{secret-uri:0:username}}:{{secret-uri:0:password}}@b-5678.mq.us-east-1.on.aws:5671/inbox');
+  expect(bodyOf('federation upstream').value.uri).toBe('amqps://{{secret-uri:0:username}}:{{secret-uri:0:password}}@b-5678.mq.us-east-1.on.aws:5671');
+});

@@ -6,6 +6,7 @@ import { IBroker } from '../../broker/broker-base';
 import { BrokerConfigurationAttributes, BrokerConfigurationProps, IBrokerConfiguration, ImportedConfigurationOptions } from '../../broker/configuration/broker-configuration';
 import { AssociateOptions, associate, BrokerConfigurationAssociation } from '../../broker/configuration/configuration-association';
 import { configurationName, createCfnConfiguration, ImportedConfiguration } from '../../broker/configuration/configuration-core';
+import { requireProps } from '../../private/required';
 import { validateRules } from '../../private/rules';
 import { majorMinor } from '../../private/versions';
 import { XmlNode } from '../../private/xml/xml-node';
@@ -78,6 +79,7 @@ export class ActiveMqConfiguration extends Resource implements IBrokerConfigurat
 
   constructor(scope: Construct, id: string, props: ActiveMqConfigurationProps) {
     super(scope, id);
+    requireProps(this, props);
     const document = props.data._document();
     const version = majorMinor(props.engineVersion.version);
     const schemaVersion = AMAZON_MQ_XSD[version] ? version : newestSchema();

@@ -6,6 +6,7 @@ import { ActiveMqNetworkConnection, ActiveMqNetworkTopology } from './activemq-n
 import { brokerSpecOf } from '../../broker/broker-registry';
 import { generateUserSecret } from '../../broker/broker-user-secret';
 import { ActiveMqProtocol } from '../../broker/protocol';
+import { requireProps } from '../../private/required';
 import { validateRules } from '../../private/rules';
 import { ActiveMqBroker } from '../activemq-broker';
 import { ActiveMqDeploymentMode } from '../activemq-deployment-mode';
@@ -86,6 +87,7 @@ export class ActiveMqNetworkOfBrokers extends Construct {
 
   constructor(scope: Construct, id: string, props: ActiveMqNetworkOfBrokersProps) {
     super(scope, id);
+    requireProps(this, props);
     const topology = props.topology ?? ActiveMqNetworkTopology.mesh();
     const duplex = props.duplex ?? true;
     const networkTtl = props.networkTtl ?? topology.hops;

@@ -2,6 +2,7 @@ import { Names, Resource } from 'aws-cdk-lib';
 import { CfnConfigurationAssociation } from 'aws-cdk-lib/aws-amazonmq';
 import { Construct } from 'constructs';
 import { IBrokerConfiguration } from './broker-configuration';
+import { requireProps } from '../../private/required';
 import { validateRules } from '../../private/rules';
 import { IBroker } from '../broker-base';
 import { associationOf, brokerSpecOf, registerAssociation } from '../broker-registry';
@@ -51,6 +52,7 @@ export class BrokerConfigurationAssociation extends Resource {
 
   constructor(scope: Construct, id: string, props: BrokerConfigurationAssociationProps) {
     super(scope, id);
+    requireProps(this, props);
     validateRules(this, 'BrokerConfigurationAssociation', CONFIGURATION_ASSOCIATION_RULES, {
       brokerEngineType: props.broker.engineType,
       broker: brokerSpecOf(props.broker),

@@ -8,6 +8,7 @@ import { IBroker } from '../../broker/broker-base';
 import { BrokerConfigurationAttributes, BrokerConfigurationProps, IBrokerConfiguration, ImportedConfigurationOptions } from '../../broker/configuration/broker-configuration';
 import { AssociateOptions, associate, BrokerConfigurationAssociation } from '../../broker/configuration/configuration-association';
 import { configurationName, createCfnConfiguration, encodeConfigurationData, ImportedConfiguration } from '../../broker/configuration/configuration-core';
+import { requireProps } from '../../private/required';
 import { validateRules } from '../../private/rules';
 import { authenticationSettings, secretsRole } from '../authentication/authentication-settings';
 import { RabbitMqAuthentication } from '../authentication/rabbitmq-authentication';
@@ -69,6 +70,7 @@ export class RabbitMqConfiguration extends Resource implements IBrokerConfigurat
 
   constructor(scope: Construct, id: string, props: RabbitMqConfigurationProps) {
     super(scope, id);
+    requireProps(this, props);
     this.engineVersion = props.engineVersion.version;
     this.authentication = props.authentication;
     if (props.authentication) {

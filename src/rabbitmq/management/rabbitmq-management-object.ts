@@ -5,6 +5,7 @@ import { RABBITMQ_OBJECT_TYPE } from './object-type';
 import { MqValidationError } from '../../private/errors';
 import type { RabbitMqBroker } from '../rabbitmq-broker';
 import type { RabbitMqVirtualHost } from './rabbitmq-virtual-host';
+import { requireProps } from '../../private/required';
 
 /** Props of an object applied through the RabbitMQ management API. */
 export interface RabbitMqManagementObjectProps {
@@ -62,6 +63,7 @@ export class RabbitMqManagementObject extends Construct {
 
   constructor(scope: Construct, id: string, props: RabbitMqManagementObjectProps) {
     super(scope, id);
+    requireProps(this, props);
     // `.` and `..` would be resolved away in the URL (RabbitMQ then answers an empty 405).
     if (props.pathSegments.length === 0 || props.pathSegments.some((s) => s === '' || s === '.' || s === '..')) {
       throw new MqValidationError(this, `'pathSegments' [${props.pathSegments.map((s) => `'${s}'`).join(', ')}] is not allowed; allowed: segments of a management API path, none empty, '.' or '..'`);

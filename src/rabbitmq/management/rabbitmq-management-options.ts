@@ -60,6 +60,13 @@ export interface RabbitMqVirtualHostUserOptions {
    */
   readonly password?: secretsmanager.ISecret;
   /**
+   * Any value; change it after rotating or changing the secret's value, and the next deploy sets the broker
+   * user's password from the secret's current value (the custom resource holds only the secret's ARN, so
+   * CloudFormation sees no change otherwise). For example, the secret's version ID or a date.
+   * @default - the password is set when the user is created, or when `password` names another secret
+   */
+  readonly passwordVersion?: string;
+  /**
    * RabbitMQ user tags, one per entry: the values of `RabbitMqUserTag`, such as `management` or `monitoring`.
    * @default - none
    */

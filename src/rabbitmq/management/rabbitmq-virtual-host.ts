@@ -1,4 +1,4 @@
-import { CfnResource, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnResource, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { canonicalJson } from './canonical-json';
@@ -9,9 +9,15 @@ import {
 } from './rabbitmq-management-options';
 import { generateUserSecret } from '../../broker/broker-user-secret';
 import { uniqueChildId } from '../../private/child-ids';
+import { requireObject, requireProps } from '../../private/required';
 import { validateRules } from '../../private/rules';
 import type { RabbitMqBroker } from '../rabbitmq-broker';
 import { AMAZON_MQ_MONITORING_USER, MANAGEMENT_RULES, ManagementSpec } from '../rules/management';
+
+/** Why a management user's generated secret has no rotation schedule (cdk-nag AwsSolutions-SMG4). */
+const MANAGEMENT_USER_ROTATION = 'Amazon MQ has no Secrets Manager rotation function, and a rotation alone does not reach RabbitMQ: the '
+  + 'password is set from the secret when the user\'s custom resource is created or updated. After rotating or changing the secret, '
+  + 'change the user\'s passwordVersion and deploy.';
 
 /** A user made through the management API. */
 export interface RabbitMqVirtualHostUser {
@@ -54,6 +60,7 @@ export class RabbitMqVirtualHost extends Construct {
 
   constructor(scope: Construct, id: string, props: RabbitMqVirtualHostProps) {
     super(scope, id);
+    requireProps(this, props);
     this.broker = props.broker;
     try {
       // Checked on the broker, whose path the user knows; a refused virtual host leaves nothing behind.
@@ -93,6 +100,7 @@ export class RabbitMqVirtualHost extends Construct {
    * Manager unless given. Users are broker-wide: give the same user permissions elsewhere with `grant()`.
    */
   public addUser(username: string, options: RabbitMqVirtualHostUserOptions): RabbitMqVirtualHostUser {
+    this.require('addUser', 'options', options, 'an object with at least permissions');
     this.check(`addUser('${username}')`, {
       kind: 'user',
       name: username,
@@ -101,7 +109,8 @@ export class RabbitMqVirtualHost extends Construct {
       reservedUsernames: [AMAZON_MQ_MONITORING_USER, ...this.broker.adminUsername !== undefined ? [this.broker.adminUsername] : []],
     }, !this.broker._claimUser(username));
     const secret = options.password
-      ?? generateUserSecret(this, uniqueChildId(this, 'User', `${username}Secret`), username, `Password of RabbitMQ user ${username} of ${this.broker.node.path}`);
+      ?? generateUserSecret(this, uniqueChildId(this, 'User', `${username}Secret`), username, `Password of RabbitMQ user ${username} of ${this.broker.node.path}`,
+        MANAGEMENT_USER_ROTATION);
     const user = new RabbitMqManagementObject(this, uniqueChildId(this, 'User', username), {
       broker: this.broker,
       kind: 'user',
@@ -109,6 +118,10 @@ export class RabbitMqVirtualHost extends Construct {
       body: { password: '{{secret:0:password}}', tags: (options.tags ?? []).join(',') },
       secrets: [secret],
     });
+    if (options.passwordVersion !== undefined) {
+      // The handler reads the secret on every Update: a new value here is what makes CloudFormation call it.
+      (user.resource.node.defaultChild as CfnResource).addPropertyOverride('PasswordVersion', options.passwordVersion);
+    }
     user.node.addDependency(this.vhost);
     this.grantObject({ username, secret }, options.permissions, user);
     return { username, secret };
@@ -121,6 +134,8 @@ export class RabbitMqVirtualHost extends Construct {
 
   /** Gives a user of this broker permissions in this virtual host. */
   public grant(user: RabbitMqVirtualHostUser, permissions: RabbitMqPermissions): void {
+    this.require('grant', 'user', user, 'a user returned by addUser()');
+    this.require('grant', 'permissions', permissions, 'an object with configure, write and read');
     this.check(`grant('${user.username}')`, { kind: 'permission', name: user.username, permissions });
     this.grantObject(user, permissions);
   }
@@ -148,6 +163,7 @@ export class RabbitMqVirtualHost extends Construct {
 
   /** Adds an exchange. */
   public addExchange(name: string, options: RabbitMqExchangeOptions): void {
+    this.require('addExchange', 'options', options, 'an object with at least type');
     this.check(`addExchange('${name}')`, { kind: 'exchange', name, exchangeType: options.type });
     this.child('Exchange', name, 'exchange', ['exchanges', this.name, name], {
       type: options.type,
@@ -160,6 +176,7 @@ export class RabbitMqVirtualHost extends Construct {
 
   /** Binds a queue or an exchange to an exchange. */
   public addBinding(options: RabbitMqBindingOptions): void {
+    this.require('addBinding', 'options', options, 'an object with at least source and one destination');
     const [destinationType, destination] = options.destinationQueue !== undefined ? ['q', options.destinationQueue] : ['e', options.destinationExchange ?? ''];
     const key = `${options.source}>${destinationType}:${destination}:${options.routingKey ?? ''}`;
     // RabbitMQ tells bindings apart by their arguments too, whatever the order of their keys.
@@ -181,16 +198,19 @@ export class RabbitMqVirtualHost extends Construct {
 
   /** Adds a policy: settings RabbitMQ applies to the queues or exchanges whose names match. */
   public addPolicy(name: string, options: RabbitMqPolicyOptions): void {
+    this.require('addPolicy', 'options', options, 'an object with at least pattern and definition');
     this.addAnyPolicy('policies', 'Policy', 'policy', name, options);
   }
 
   /** Adds an operator policy: limits that apply on top of the policies and that users cannot override. */
   public addOperatorPolicy(name: string, options: RabbitMqPolicyOptions): void {
+    this.require('addOperatorPolicy', 'options', options, 'an object with at least pattern and definition');
     this.addAnyPolicy('operator-policies', 'OperatorPolicy', 'operator policy', name, options);
   }
 
   /** Adds a dynamic shovel (Amazon MQ supports dynamic shovels only). */
   public addShovel(name: string, options: RabbitMqShovelOptions): void {
+    this.require('addShovel', 'options', options, 'an object with at least source and destination');
     this.check(`addShovel('${name}')`, { kind: 'shovel', name, shovel: options });
     const secrets = [options.source.credentials, options.destination.credentials].filter((s): s is secretsmanager.ISecret => s !== undefined);
     const end = (prefix: 'src' | 'dest', e: RabbitMqShovelEndpoint) => dropUndefined({
@@ -206,6 +226,7 @@ export class RabbitMqVirtualHost extends Construct {
 
   /** Adds a federation upstream: a broker this virtual host federates exchanges or queues from. */
   public addFederationUpstream(name: string, options: RabbitMqFederationUpstreamOptions): void {
+    this.require('addFederationUpstream', 'options', options, 'an object with at least uri and credentials');
     this.check(`addFederationUpstream('${name}')`, { kind: 'federation upstream', name, uri: options.uri });
     this.child('FederationUpstream', name, 'federation upstream', ['parameters', 'federation-upstream', this.name, name], {
       value: { ...options.settings, uri: withCredentials(options.uri, 0) },
@@ -252,6 +273,11 @@ export class RabbitMqVirtualHost extends Construct {
     return object;
   }
 
+  /** A required argument a JavaScript caller omitted: the library's error, not a TypeError. */
+  private require(method: string, name: string, value: unknown, allowed: string): void {
+    requireObject(this, `RabbitMqVirtualHost.${method}`, name, value, allowed);
+  }
+
   /** Runs the rules on one object before anything of it is created; remembers its name. */
   private check(what: string, spec: Omit<ManagementSpec, 'taken'>, takenElsewhere = false): void {
     const names = this.used.get(spec.kind) ?? new Set<string>();
@@ -272,8 +298,16 @@ function shovelUri(end: RabbitMqShovelEndpoint, secretIndex: number, vhost: stri
   return secretIndex >= 0 ? withCredentials(end.uri, secretIndex) : end.uri;
 }
 
+/** The URI with the secret's credentials after its scheme, filled in at deploy time. */
 function withCredentials(uri: string, secretIndex: number): string {
-  return uri.replace(/^(amqps?:\/\/)/, `$1{{secret-uri:${secretIndex}:username}}:{{secret-uri:${secretIndex}:password}}@`);
+  const credentials = `{{secret-uri:${secretIndex}:username}}:{{secret-uri:${secretIndex}:password}}@`;
+  if (Token.isUnresolved(uri)) {
+    // Another broker's endpoint (`amqps://b-....amazonaws.com:5671`, maybe with a vhost after it), known only at
+    // deploy: CloudFormation puts the credentials after its `://`.
+    const parts = Fn.split('://', uri, 2);
+    return Fn.join('', [Fn.select(0, parts), '://', credentials, Fn.select(1, parts)]);
+  }
+  return uri.replace(/^(amqps?:\/\/)/, `$1${credentials}`);
 }
 
 function dropUndefined(o: { [key: string]: any }): { [key: string]: any } {

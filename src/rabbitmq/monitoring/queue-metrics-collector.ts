@@ -12,6 +12,7 @@ import { above, createAlarms, noConsumers } from '../../monitoring/alarm-helpers
 import { BrokerAlarmOptions } from '../../monitoring/broker-alarm-options';
 import { RabbitMqQueueDepthAlarm, RabbitMqQueueRef } from '../../monitoring/rabbitmq-broker-alarms';
 import { MqValidationError } from '../../private/errors';
+import { requireProps } from '../../private/required';
 import { VPC_FUNCTION_NETWORK_ACTIONS } from '../../private/scoped-provider';
 import type { RabbitMqBroker } from '../rabbitmq-broker';
 
@@ -61,6 +62,7 @@ export class RabbitMqQueueMetricsCollector extends Construct {
 
   constructor(scope: Construct, id: string, props: RabbitMqQueueMetricsCollectorProps) {
     super(scope, id);
+    requireProps(this, props);
     this.interval = props.interval ?? Duration.minutes(1);
     const minutes = this.interval.toMinutes({ integral: false });
     if (!Number.isInteger(minutes) || minutes < 1) {
