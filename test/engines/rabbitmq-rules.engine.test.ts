@@ -9,6 +9,7 @@ import { RabbitMqEngine } from './rabbitmq-engine';
 import { RabbitMqExchangeType, RabbitMqUserTag } from '../../src';
 import { policyDefinitionProblems } from '../../src/rabbitmq/management/policy-definitions';
 import { queueArgumentProblems } from '../../src/rabbitmq/management/queue-arguments';
+import { MANAGEMENT_RULES } from '../../src/rabbitmq/rules/management';
 
 jest.setTimeout(300_000);
 
@@ -121,13 +122,23 @@ for (const applyTo of ['queues', 'classic_queues', 'quorum_queues', 'exchanges',
   });
 }
 
+const ackModeRule = MANAGEMENT_RULES.find((r) => r.id === 'RabbitMqShovelAckMode')!;
+for (const ackMode of ['on-confirm', 'on-publish', 'no-ack', 'on_confirm', 'confirm']) {
+  rows.push({
+    what: `shovel ack-mode ${ackMode}`,
+    path: `/api/parameters/shovel/rules/s${n++}`,
+    body: { value: { 'src-uri': 'amqp:///rules', 'src-queue': `s${n}.in`, 'dest-uri': 'amqp:///rules', 'dest-queue': `s${n}.out`, 'ack-mode': ackMode } },
+    library: ackModeRule.check({ kind: 'shovel', name: 's', taken: false, shovel: { source: { queue: 'a' }, destination: { queue: 'b' }, ackMode } }) === undefined,
+  });
+}
+
 let engine: RabbitMqEngine;
 const verdicts: Array<Row & { engine: boolean; status: number; reason: string }> = [];
 
 beforeAll(async () => {
   // Operator policy changes allowed, as the library configures a broker that declares them; the rest are Amazon MQ's defaults.
   engine = await RabbitMqEngine.start('management.restrictions.operator_policy_changes.disabled = false',
-    ['rabbitmq_management', 'rabbitmq_federation', 'rabbitmq_consistent_hash_exchange']);
+    ['rabbitmq_management', 'rabbitmq_federation', 'rabbitmq_consistent_hash_exchange', 'rabbitmq_shovel', 'rabbitmq_shovel_management']);
   const headers = { 'Authorization': `Basic ${Buffer.from('guest:guest').toString('base64')}`, 'content-type': 'application/json' };
   const api = (method: string, path: string, body?: object) =>
     fetch(`http://127.0.0.1:${engine.managementPort}${path}`, { method, headers, body: body && JSON.stringify(body) });

@@ -164,6 +164,8 @@ const CASES: Array<[string, (v: RabbitMqVirtualHost, stack: Stack) => void, stri
     "user name 'admin' is not allowed: it is the broker's admin user, and redefining it resets its password and tags"],
   ['RabbitMqUserTags', (v) => v.addUser('app-user', { permissions: PERMS, tags: ['management,administrator'] }),
     "user 'app-user' tag 'management,administrator' is not allowed; allowed: one of administrator, monitoring, policymaker, management, impersonator per entry"],
+  ['RabbitMqShovelAckMode', (v) => v.addShovel('out', { source: { queue: 'a' }, destination: { queue: 'c' }, ackMode: 'on_confirm' }),
+    "shovel 'out' ackMode 'on_confirm' is not allowed; allowed: on-confirm, on-publish, no-ack"],
   ['RabbitMqShovelEnds', (v) => v.addShovel('out', { source: { queue: 'a', exchange: 'b' }, destination: { queue: 'c' } }),
     "'source' names both a queue and an exchange; allowed: exactly one of queue or exchange"],
 ];

@@ -42,6 +42,8 @@ const EXCHANGE_TYPES: string[] = Object.values(RabbitMqExchangeType);
 /** The internal user Amazon MQ adds to every RabbitMQ broker. */
 export const AMAZON_MQ_MONITORING_USER = 'monitoring-AWS-OWNED-DO-NOT-DELETE';
 const USER_TAGS: string[] = Object.values(RabbitMqUserTag);
+/** The shovel plugin's acknowledgement modes (RabbitMQ's shovel documentation, `ack-mode`). */
+const SHOVEL_ACK_MODES = ['on-confirm', 'on-publish', 'no-ack'];
 
 /** RabbitMQ names are at most 255 bytes of UTF-8 (AMQP short strings). */
 const MAX_NAME_BYTES = 255;
@@ -258,6 +260,14 @@ export const MANAGEMENT_RULES: ReadonlyArray<Rule<ManagementSpec>> = [
     check: (s) => s.kind === 'operator policy' && s.policy?.applyTo !== undefined
       && !['queues', 'classic_queues', 'quorum_queues'].includes(s.policy.applyTo)
       ? `operator policy '${s.name}' applyTo '${s.policy.applyTo}' is not allowed; allowed: QUEUES, CLASSIC_QUEUES or QUORUM_QUEUES (operator policies hold queue limits only)`
+      : undefined,
+  },
+  {
+    id: 'RabbitMqShovelAckMode',
+    fact: 'Amazon MQ plugins page',
+    summary: 'a shovel\'s `ackMode`: `on-confirm`, `on-publish` or `no-ack` (what the shovel plugin takes)',
+    check: (s) => s.shovel?.ackMode !== undefined && isKnown(s.shovel.ackMode) && !SHOVEL_ACK_MODES.includes(s.shovel.ackMode)
+      ? `shovel '${s.name}' ackMode '${s.shovel.ackMode}' is not allowed; allowed: ${SHOVEL_ACK_MODES.join(', ')}`
       : undefined,
   },
   {
