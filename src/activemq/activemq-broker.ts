@@ -330,7 +330,7 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
   private renderUsers(): CfnBroker.UserProperty[] {
     return this.userList.map((u) => ({
       username: u.username,
-      password: passwordReference(u.secret),
+      password: passwordReference(u.secret, u.passwordVersionId),
       groups: u.groups,
       consoleAccess: u.consoleAccess,
       replicationUser: u.replicationUser,

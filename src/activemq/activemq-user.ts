@@ -9,6 +9,14 @@ export interface ActiveMqUserOptions {
    */
   readonly password?: secretsmanager.ISecret;
   /**
+   * The Secrets Manager version ID of the password to use (`aws secretsmanager describe-secret`, a 32-64 character
+   * ID). Set it to the new version after rotating or changing the secret: the template then changes, CloudFormation
+   * updates the broker's user, and Amazon MQ applies it at the next reboot (at once with `applyImmediately`).
+   * Without it, a new secret value never reaches the broker: the template refers to the secret, not its value.
+   * @default - the secret's current version at each deploy that updates the broker
+   */
+  readonly passwordVersionId?: string;
+  /**
    * Groups of the user, for authorization entries of the broker configuration (at most 20).
    * @default - no groups
    */

@@ -13,6 +13,8 @@ export interface UserSpec {
   readonly groups?: string[];
   readonly consoleAccess?: boolean;
   readonly replicationUser?: boolean;
+  /** The secret version the password is read from (ActiveMQ). */
+  readonly passwordVersionId?: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Validations } from 'aws-cdk-lib';
+import { SecretValue, Validations } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 
@@ -42,6 +42,9 @@ export function generateUserSecret(scope: Construct, id: string, username: strin
 }
 
 /** The password as a `{{resolve:secretsmanager:...}}` dynamic reference: the template never holds the value. */
-export function passwordReference(secret: secretsmanager.ISecret): string {
-  return secret.secretValueFromJson('password').unsafeUnwrap();
+export function passwordReference(secret: secretsmanager.ISecret, versionId?: string): string {
+  // A version ID in the dynamic reference makes a rotated password a template change, so CloudFormation applies it.
+  return versionId === undefined
+    ? secret.secretValueFromJson('password').unsafeUnwrap()
+    : SecretValue.secretsManager(secret.secretArn, { jsonField: 'password', versionId }).unsafeUnwrap();
 }

@@ -74,3 +74,21 @@ test('without applyImmediately there is no custom resource', () => {
   new ActiveMqBroker(stack, 'Amq', { vpc, engineVersion: ActiveMqEngineVersion.V5_19, deploymentMode: ActiveMqDeploymentMode.SINGLE_INSTANCE });
   Template.fromStack(stack).resourceCountIs('Custom::AmazonMqBrokerReboot', 0);
 });
+
+test('a new passwordVersionId on an ActiveMQ user reboots the broker with applyImmediately; the password itself never reaches the custom resource', () => {
+  const versionOf = (passwordVersionId?: string) => {
+    const { stack, vpc } = stackWithVpc();
+    new ActiveMqBroker(stack, 'Amq', {
+      vpc,
+      engineVersion: ActiveMqEngineVersion.V5_19,
+      deploymentMode: ActiveMqDeploymentMode.SINGLE_INSTANCE,
+      applyImmediately: true,
+      users: [{ username: 'app', passwordVersionId }],
+    });
+    const [reboot] = Object.values(Template.fromStack(stack).findResources('Custom::AmazonMqBrokerReboot'));
+    expect(JSON.stringify(reboot)).not.toContain('resolve:secretsmanager');
+    return reboot.Properties.PendingChanges.Users;
+  };
+  expect(versionOf()).toEqual([{ username: 'app' }]);
+  expect(versionOf('a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d')).toEqual([{ username: 'app', passwordVersionId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' }]);
+});

@@ -49,6 +49,8 @@ const ACTIVEMQ_CASES: Case<ActiveMqBrokerProps>[] = [
   ['UsernameUnique', () => ({ users: [{ username: 'app' }, { username: 'app' }] }), "'username' 'app' is given more than once; allowed: each username once"],
   ['GroupPattern', () => ({ users: [{ username: 'app', groups: ['a b'] }] }), "'groups' of user 'app' has 'a b'; allowed: 2-100 characters of A-Z, a-z, 0-9, '_', '.', '~' and '-'"],
   ['GroupCount', () => ({ users: [{ username: 'app', groups: Array.from({ length: 21 }, (_, i) => `g${i}`) }] }), "'groups' of user 'app' has 21 groups; allowed: at most 20"],
+  ['UserPasswordVersionId', () => ({ users: [{ username: 'app', passwordVersionId: '2026-12-02' }] }),
+    "'passwordVersionId' '2026-12-02' of user 'app' is not allowed; allowed: a Secrets Manager version ID (32-64 characters of A-Z, a-z, 0-9 and '-', from describe-secret)"],
   ['RemovalPolicyNoSnapshot', () => ({ removalPolicy: RemovalPolicy.SNAPSHOT }),
     "'removalPolicy' SNAPSHOT is not allowed: Amazon MQ brokers have no snapshot; allowed: RETAIN, RETAIN_ON_UPDATE_OR_DELETE, DESTROY"],
   ['ActiveMqInstanceFamily', () => ({ instanceType: BrokerInstanceType.M7G_LARGE }),
@@ -348,4 +350,14 @@ test('[RabbitMqConfigurationLimits] mq.m7g.medium: at most 300 connections and 9
   // The cluster maxima of medium are not published: not refused.
   expect(() => medium(stack, vpc, 'Cluster', RabbitMqDeploymentMode.CLUSTER_MULTI_AZ, 300)).not.toThrow();
   expect(Template.fromStack(stack).findResources('AWS::AmazonMQ::Broker', { Properties: { HostInstanceType: 'mq.m7g.medium', DeploymentMode: 'CLUSTER_MULTI_AZ' } })).not.toEqual({});
+});
+
+test('an ActiveMQ user\'s passwordVersionId is in the password\'s dynamic reference: a rotation becomes a template change', () => {
+  const { stack, vpc } = stackWithVpc();
+  const versionId = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+  new ActiveMqBroker(stack, 'Broker', { vpc, ...AMQ, users: [{ username: 'app', passwordVersionId: versionId }, { username: 'other' }] });
+  const [broker] = Object.values(Template.fromStack(stack).findResources('AWS::AmazonMQ::Broker'));
+  const password = (name: string) => JSON.stringify(broker.Properties.Users.find((u: { Username: string }) => u.Username === name).Password);
+  expect(password('app')).toContain(`:SecretString:password::${versionId}}}`);
+  expect(password('other')).toContain(':SecretString:password::}}');
 });

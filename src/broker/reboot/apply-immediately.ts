@@ -60,7 +60,11 @@ export function rebootOnChange(scope: Construct, id: string, broker: IBroker, pe
 }
 
 function withoutPasswords(users: unknown): unknown {
-  return Array.isArray(users) ? users.map(({ password: _password, ...rest }) => rest) : users;
+  // The password's secret version (not secret) stays: a new `passwordVersionId` is a change to apply with a reboot.
+  return Array.isArray(users) ? users.map(({ password, ...rest }) => {
+    const version = /:SecretString:password::([A-Za-z0-9-]+)\}\}/.exec(JSON.stringify(password))?.[1];
+    return version === undefined ? rest : { ...rest, passwordVersionId: version };
+  }) : users;
 }
 
 /** One provider per stack, shared by its brokers; each broker adds its own ARN to the handlers' policies. */

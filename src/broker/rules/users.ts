@@ -4,6 +4,8 @@ import { BrokerSpec } from '../broker-spec';
 const USERNAME = /^[A-Za-z0-9_.~-]{2,100}$/;
 const GROUP = /^[A-Za-z0-9._~-]{2,100}$/;
 const MAX_GROUPS = 20;
+/** Secrets Manager version IDs: 32-64 characters (the API's VersionId). */
+const VERSION_ID = /^[A-Za-z0-9-]{32,64}$/;
 
 function each(s: BrokerSpec, problem: (u: BrokerSpec['users'][number]) => string | undefined): string | undefined {
   const problems = s.users.map(problem).filter((p): p is string => p !== undefined);
@@ -46,6 +48,14 @@ export const USER_RULES: Rule<BrokerSpec>[] = [
     summary: 'groups: at most 20 per user',
     check: (s) => each(s, (u) => (u.groups?.length ?? 0) > MAX_GROUPS
       ? `'groups' of user '${u.username}' has ${u.groups!.length} groups; allowed: at most ${MAX_GROUPS}`
+      : undefined),
+  },
+  {
+    id: 'UserPasswordVersionId',
+    fact: 'F-U02',
+    summary: '`passwordVersionId`: a Secrets Manager version ID, 32-64 of A-Z, a-z, 0-9, `-` (CloudFormation reads that version of the password)',
+    check: (s) => each(s, (u) => u.passwordVersionId !== undefined && isKnown(u.passwordVersionId) && !VERSION_ID.test(u.passwordVersionId)
+      ? `'passwordVersionId' '${u.passwordVersionId}' of user '${u.username}' is not allowed; allowed: a Secrets Manager version ID (32-64 characters of A-Z, a-z, 0-9 and '-', from describe-secret)`
       : undefined),
   },
 ];
