@@ -22,6 +22,7 @@ export * from './rabbitmq/rabbitmq-engine-version';
 export * from './rabbitmq/monitoring/queue-metrics-collector';
 export * from './broker/configuration/broker-configuration';
 export * from './broker/configuration/configuration-association';
+export * from './broker/configuration/configuration-association-ref';
 export * from './activemq/configuration/activemq-authorization';
 export * from './activemq/configuration/activemq-configuration';
 export * from './activemq/configuration/activemq-configuration-data';

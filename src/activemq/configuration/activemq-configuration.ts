@@ -4,7 +4,8 @@ import { ActiveMqConfigurationData } from './activemq-configuration-data';
 import { AMAZON_MQ_XSD } from './amazon-mq-xsd.generated';
 import { IBroker } from '../../broker/broker-base';
 import { BrokerConfigurationAttributes, BrokerConfigurationProps, IBrokerConfiguration, ImportedConfigurationOptions } from '../../broker/configuration/broker-configuration';
-import { AssociateOptions, associate, BrokerConfigurationAssociation } from '../../broker/configuration/configuration-association';
+import { associate } from '../../broker/configuration/configuration-association';
+import { AssociateOptions, IBrokerConfigurationAssociation } from '../../broker/configuration/configuration-association-ref';
 import { configurationName, createCfnConfiguration, ImportedConfiguration } from '../../broker/configuration/configuration-core';
 import { requireProps } from '../../private/required';
 import { validateRules } from '../../private/rules';
@@ -114,7 +115,7 @@ export class ActiveMqConfiguration extends Resource implements IBrokerConfigurat
     }
   }
 
-  public associateWith(broker: IBroker, options?: AssociateOptions): BrokerConfigurationAssociation {
+  public associateWith(broker: IBroker, options?: AssociateOptions): IBrokerConfigurationAssociation {
     return associate(this, broker, options);
   }
 

@@ -1,5 +1,5 @@
 import { IResource } from 'aws-cdk-lib';
-import { AssociateOptions, BrokerConfigurationAssociation } from './configuration-association';
+import { AssociateOptions, IBrokerConfigurationAssociation } from './configuration-association-ref';
 import { IBroker } from '../broker-base';
 
 /** An Amazon MQ configuration of either engine, created here or imported. */
@@ -30,7 +30,7 @@ export interface IBrokerConfiguration extends IResource {
    * Sets this configuration on a broker that exists already (`AWS::AmazonMQ::ConfigurationAssociation`): for a
    * configuration that refers to brokers' endpoints. The broker must not set `configuration` itself.
    */
-  associateWith(broker: IBroker, options?: AssociateOptions): BrokerConfigurationAssociation;
+  associateWith(broker: IBroker, options?: AssociateOptions): IBrokerConfigurationAssociation;
 }
 
 /** Props shared by the configurations of both engines. */

@@ -1,7 +1,8 @@
 import { Names, Resource } from 'aws-cdk-lib';
 import { CfnConfigurationAssociation } from 'aws-cdk-lib/aws-amazonmq';
 import { Construct } from 'constructs';
-import { IBrokerConfiguration } from './broker-configuration';
+import type { IBrokerConfiguration } from './broker-configuration';
+import { AssociateOptions, IBrokerConfigurationAssociation } from './configuration-association-ref';
 import { requireProps } from '../../private/required';
 import { validateRules } from '../../private/rules';
 import { IBroker } from '../broker-base';
@@ -23,15 +24,6 @@ export interface BrokerConfigurationAssociationProps {
   readonly applyImmediately?: boolean;
 }
 
-/** Options of `configuration.associateWith(broker)`. */
-export interface AssociateOptions {
-  /**
-   * Reboot the broker to apply the configuration now.
-   * @default false
-   */
-  readonly applyImmediately?: boolean;
-}
-
 /**
  * Sets a broker's configuration after both exist (`AWS::AmazonMQ::ConfigurationAssociation`): for a configuration
  * that needs the broker's own or another broker's endpoints (a network of brokers), which the broker's
@@ -43,7 +35,7 @@ export interface AssociateOptions {
  * declare const configuration: ActiveMqConfiguration;
  * configuration.associateWith(broker);
  */
-export class BrokerConfigurationAssociation extends Resource {
+export class BrokerConfigurationAssociation extends Resource implements IBrokerConfigurationAssociation {
   /**
    * The association's ID.
    * @attribute

@@ -2,7 +2,8 @@ import { ArnFormat, Fn, Names, Resource, Stack, Token } from 'aws-cdk-lib';
 import { CfnConfiguration } from 'aws-cdk-lib/aws-amazonmq';
 import { Construct } from 'constructs';
 import { BrokerConfigurationProps, IBrokerConfiguration, ImportedConfigurationOptions } from './broker-configuration';
-import { AssociateOptions, associate, BrokerConfigurationAssociation } from './configuration-association';
+import { associate } from './configuration-association';
+import { AssociateOptions, IBrokerConfigurationAssociation } from './configuration-association-ref';
 import { MqValidationError } from '../../private/errors';
 import { isKnown, Rule } from '../../private/rules';
 import { IBroker } from '../broker-base';
@@ -89,7 +90,7 @@ export class ImportedConfiguration extends Resource implements IBrokerConfigurat
     }
   }
 
-  public associateWith(broker: IBroker, options?: AssociateOptions): BrokerConfigurationAssociation {
+  public associateWith(broker: IBroker, options?: AssociateOptions): IBrokerConfigurationAssociation {
     return associate(this, broker, options);
   }
 }

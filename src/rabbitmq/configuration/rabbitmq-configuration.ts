@@ -6,7 +6,8 @@ import { parseConf, RabbitMqConfigurationDocument } from './rabbitmq-conf-docume
 import { RabbitMqConfigurationData } from './rabbitmq-configuration-data';
 import { IBroker } from '../../broker/broker-base';
 import { BrokerConfigurationAttributes, BrokerConfigurationProps, IBrokerConfiguration, ImportedConfigurationOptions } from '../../broker/configuration/broker-configuration';
-import { AssociateOptions, associate, BrokerConfigurationAssociation } from '../../broker/configuration/configuration-association';
+import { associate } from '../../broker/configuration/configuration-association';
+import { AssociateOptions, IBrokerConfigurationAssociation } from '../../broker/configuration/configuration-association-ref';
 import { configurationName, createCfnConfiguration, encodeConfigurationData, ImportedConfiguration } from '../../broker/configuration/configuration-core';
 import { requireProps } from '../../private/required';
 import { validateRules } from '../../private/rules';
@@ -111,7 +112,7 @@ export class RabbitMqConfiguration extends Resource implements IBrokerConfigurat
     this.configurationRevision = resource.attrRevision;
   }
 
-  public associateWith(broker: IBroker, options?: AssociateOptions): BrokerConfigurationAssociation {
+  public associateWith(broker: IBroker, options?: AssociateOptions): IBrokerConfigurationAssociation {
     return associate(this, broker, options);
   }
 

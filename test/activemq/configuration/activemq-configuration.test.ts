@@ -253,3 +253,11 @@ describe('association with brokers', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::AmazonMQ::Configuration', { AuthenticationStrategy: 'LDAP' });
   });
 });
+
+test.each<[string, ActiveMqConfigurationModel]>([
+  ['ActiveMqConfigurationModel', { destinations: [ActiveMqDestination.queue(' ')] }],
+  ['ActiveMqConfigurationXsd', { memoryUsagePercentOfJvmHeap: 71 }],
+  ['ActiveMqRedeliveryDelay', { redelivery: { defaultPolicy: { initialRedeliveryDelay: Duration.millis(200) } } }],
+])('the error names the rule [%s]', (ruleId, model) => {
+  expect(() => configuration(ActiveMqConfigurationData.fromModel(model), undefined, new Stack())).toThrow(`[${ruleId}]`);
+});
