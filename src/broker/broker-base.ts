@@ -3,8 +3,8 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { amazonMqMetric } from './broker-metric';
 import { BrokerProtocol } from './protocol';
-import { amazonMqMetric } from '../monitoring/amazon-mq-metric';
 
 /** An Amazon MQ broker of either engine, created here or imported. */
 export interface IBroker extends IResource, ec2.IConnectable {

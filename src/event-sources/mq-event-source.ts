@@ -1,60 +1,21 @@
-import { Annotations, Duration, Names, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Names, Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { ActiveMqEventSourceProps, MqEventSourceOptions, RabbitMqEventSourceProps } from './mq-event-source-options';
 import { MQ_EVENT_SOURCE_RULES } from './rules';
 import { ActiveMqBroker } from '../activemq/activemq-broker';
-import { IActiveMqBroker } from '../activemq/activemq-broker-base';
+import { IActiveMqBroker } from '../activemq/activemq-broker-ref';
 import { BrokerProtocol, ActiveMqProtocol, RabbitMqProtocol } from '../broker/protocol';
 import { uniqueChildId } from '../private/child-ids';
 import { MqValidationError } from '../private/errors';
 import { validateRules } from '../private/rules';
 import { RabbitMqBroker } from '../rabbitmq/rabbitmq-broker';
-import { IRabbitMqBroker } from '../rabbitmq/rabbitmq-broker-base';
+import { IRabbitMqBroker } from '../rabbitmq/rabbitmq-broker-ref';
 
-/** What both Amazon MQ event sources take. */
-export interface MqEventSourceOptions {
-  /** The queue the function consumes (one per event source; an ActiveMQ virtual topic's consumer queue works too). */
-  readonly queue: string;
-  /**
-   * A secret with the broker user's `username` and `password`.
-   * @default - ActiveMQ: the broker's first user created by this library; RabbitMQ: its admin secret (required for imported brokers)
-   */
-  readonly credentials?: secretsmanager.ISecret;
-  /**
-   * Messages per invocation, 1-10000.
-   * @default 100
-   */
-  readonly batchSize?: number;
-  /**
-   * How long to gather messages before invoking, up to 5 minutes.
-   * @default - Lambda's default for Amazon MQ (500 ms)
-   */
-  readonly maxBatchingWindow?: Duration;
-  /**
-   * Whether the mapping polls.
-   * @default true
-   */
-  readonly enabled?: boolean;
-  /**
-   * Event filtering: patterns built with `lambda.FilterCriteria.filter()`.
-   * @default - every message
-   */
-  readonly filters?: Array<{ [key: string]: any }>;
-}
-
-/** An ActiveMQ event source. */
-export interface ActiveMqEventSourceProps extends MqEventSourceOptions {}
-
-/** A RabbitMQ event source. */
-export interface RabbitMqEventSourceProps extends MqEventSourceOptions {
-  /**
-   * The virtual host of the queue.
-   * @default '/'
-   */
-  readonly virtualHost?: string;
-}
+// Public through this module, which index.ts exports.
+export * from './mq-event-source-options';
 
 /** The mapping, its grants and its network path; shared by both engines, which differ in protocol and access types. */
 function bindMqEventSource(target: lambda.IFunction, broker: IActiveMqBroker | IRabbitMqBroker, options: MqEventSourceOptions,

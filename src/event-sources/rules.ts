@@ -1,5 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import type { MqEventSourceOptions } from './mq-event-source';
+import type { MqEventSourceOptions } from './mq-event-source-options';
 import { isKnown, Rule } from '../private/rules';
 
 /** Event source mapping limits for Amazon MQ (mq-facts F-ESM2..F-ESM4). */

@@ -3,7 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { above, AlarmSpec, below, createAlarms, noConsumers, ThresholdCheck } from './alarm-helpers';
 import { BrokerAlarmOptions } from './broker-alarm-options';
-import type { IActiveMqBroker } from '../activemq/activemq-broker-base';
+import type { IActiveMqBroker } from '../activemq/activemq-broker-ref';
 import { ActiveMqStorageType } from '../activemq/activemq-deployment-mode';
 import { ActiveMqDestination } from '../activemq/configuration/activemq-destination';
 

@@ -1,29 +1,8 @@
 import { createHash } from 'crypto';
-import { Duration, Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { IConstruct } from 'constructs';
 import { MqValidationError } from '../private/errors';
-
-/** The namespace of every Amazon MQ metric. */
-const AMAZON_MQ_NAMESPACE = 'AWS/AmazonMQ';
-
-/** One `AWS/AmazonMQ` metric: 5-minute period and the given statistic unless `options` say otherwise. */
-export function amazonMqMetric(
-  scope: IConstruct,
-  metricName: string,
-  dimensionsMap: Record<string, string>,
-  statistic: string,
-  options: cloudwatch.MetricOptions = {},
-): cloudwatch.Metric {
-  return new cloudwatch.Metric({
-    namespace: AMAZON_MQ_NAMESPACE,
-    metricName,
-    dimensionsMap,
-    statistic,
-    period: Duration.minutes(5),
-    ...options,
-  }).attachTo(scope);
-}
 
 /**
  * One series over several instances (ActiveMQ active/standby `-1` and `-2`: the active one changes on failover):

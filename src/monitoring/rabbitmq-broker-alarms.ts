@@ -5,7 +5,7 @@ import { above, AlarmSpec, below, createAlarms, noConsumers, ThresholdCheck } fr
 import { BrokerAlarmOptions } from './broker-alarm-options';
 import { MqValidationError } from '../private/errors';
 import { rabbitMq4QueueMetricsProblem } from '../rabbitmq/queue-metrics-availability';
-import type { IRabbitMqBroker } from '../rabbitmq/rabbitmq-broker-base';
+import type { IRabbitMqBroker } from '../rabbitmq/rabbitmq-broker-ref';
 
 /** A RabbitMQ queue, by virtual host and name. */
 export interface RabbitMqQueueRef {
