@@ -77,11 +77,11 @@ describe('ActiveMqBroker defaults', () => {
       ':log-group:/aws/amazonmq/*', '\\"aws:SourceAccount\\"', '"PolicyName":"cdk-amazon-mq-AmazonMQLogs"']) {
       expect(policy).toContain(part);
     }
-    template.resourceCountIs('Custom::AmazonMqLogRetention', 2);
+    template.resourceCountIs('Custom::AmazonMqLogRetention', 1);
     template.hasResourceProperties('Custom::AmazonMqLogRetention', {
       RetentionInDays: '365',
       RemovalPolicy: 'retain',
-      LogGroupName: { 'Fn::Join': ['', ['/aws/amazonmq/broker/', { Ref: Match.stringLikeRegexp('Broker') }, '/audit']] },
+      LogGroupNames: ['general', 'audit'].map((t) => ({ 'Fn::Join': ['', ['/aws/amazonmq/broker/', { Ref: Match.stringLikeRegexp('Broker') }, `/${t}`]] })),
     });
   });
 
@@ -224,7 +224,7 @@ describe('ActiveMqBroker options', () => {
     new ActiveMqBroker(stack, 'Two', { vpc, ...SINGLE });
     const template = Template.fromStack(stack);
     template.resourceCountIs('Custom::AmazonMqLogsResourcePolicy', 1);
-    template.resourceCountIs('Custom::AmazonMqLogRetention', 4);
+    template.resourceCountIs('Custom::AmazonMqLogRetention', 2);
     // Our handler and the Provider framework's onEvent function, each with its own role.
     template.resourceCountIs('AWS::Lambda::Function', 2);
     template.resourceCountIs('AWS::IAM::Role', 2);

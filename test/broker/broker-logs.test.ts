@@ -52,7 +52,32 @@ describe('log retention is independent of aws-cdk-lib\'s stack-wide LogRetention
     const ourRole = roleOfFunction(template, 'AmazonMqLogsProviderOnEvent');
     expect(ourRole).toMatch(/^AmazonMqLogsProviderOnEventRole/);
     expect(JSON.stringify(statementsOf(template, ourRole))).toContain('/aws/amazonmq/broker/');
-    template.resourceCountIs('Custom::AmazonMqLogRetention', 2);
+    template.resourceCountIs('Custom::AmazonMqLogRetention', 1);
+  });
+});
+
+describe('one retention resource per broker, listing all of its log groups', () => {
+  const groupName = (logType: string) => ({ 'Fn::Join': ['', ['/aws/amazonmq/broker/', { Ref: Match.stringLikeRegexp('^Broker') }, `/${logType}`]] });
+
+  test('ActiveMQ with the audit log: general and audit in one resource, after the broker\'s permissions', () => {
+    const { stack, vpc } = stackWithVpc();
+    new ActiveMqBroker(stack, 'Broker', { vpc, ...ACTIVEMQ, logs: { audit: true } });
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('Custom::AmazonMqLogRetention', 1);
+    template.hasResource('Custom::AmazonMqLogRetention', {
+      Properties: Match.objectLike({ LogGroupNames: [groupName('general'), groupName('audit')], RetentionInDays: '365', RemovalPolicy: 'retain' }),
+      DependsOn: [Match.stringLikeRegexp('^BrokerLogRetentionPolicy')],
+    });
+    // The former general-log resource's id: upgrading updates it rather than replacing it.
+    expect(Object.keys(template.findResources('Custom::AmazonMqLogRetention'))).toEqual([expect.stringMatching(/^BrokerGeneralLogRetention/)]);
+  });
+
+  test('RabbitMQ: the general group alone', () => {
+    const { stack, vpc } = stackWithVpc();
+    new RabbitMqBroker(stack, 'Broker', { vpc, ...RABBITMQ });
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('Custom::AmazonMqLogRetention', 1);
+    template.hasResourceProperties('Custom::AmazonMqLogRetention', { LogGroupNames: [groupName('general')] });
   });
 });
 
@@ -112,7 +137,7 @@ describe('the CloudWatch Logs resource policy (one per account and region, mq-fa
     const template = Template.fromStack(stack);
     template.resourceCountIs('Custom::AmazonMqLogsResourcePolicy', 0);
     template.hasResource('AWS::AmazonMQ::Broker', { DependsOn: Match.absent() });
-    template.resourceCountIs('Custom::AmazonMqLogRetention', 2);
+    template.resourceCountIs('Custom::AmazonMqLogRetention', 1);
   });
 });
 
@@ -138,52 +163,95 @@ describe('the logs handler (real SDK client against a loopback fake of CloudWatc
     return new CloudWatchLogsClient({ ...fake.clientConfig(), maxAttempts: 4 });
   }
   const calls = () => fake.requests.map((r) => `${r.target?.replace('Logs_20140328.', '')} ${r.body}`);
-  const retention = (RequestType: LogsEvent['RequestType'], removal: string, RetentionInDays?: string): LogsEvent => ({
+  const GENERAL = '/aws/amazonmq/broker/b-1/general';
+  const AUDIT = '/aws/amazonmq/broker/b-1/audit';
+  const retention = (RequestType: LogsEvent['RequestType'], removal: string, RetentionInDays?: string, LogGroupNames = [GENERAL, AUDIT]): LogsEvent => ({
     RequestType,
     ResourceType: 'Custom::AmazonMqLogRetention',
-    PhysicalResourceId: '/aws/amazonmq/broker/b-1/general',
-    ResourceProperties: { LogGroupName: '/aws/amazonmq/broker/b-1/general', RemovalPolicy: removal, RetentionInDays },
+    PhysicalResourceId: RequestType === 'Create' ? undefined : `${GENERAL},${AUDIT}`,
+    ResourceProperties: { LogGroupNames, RemovalPolicy: removal, RetentionInDays },
+  });
+  // The former one-group shape, as stacks deployed before hold it.
+  const legacy = (RequestType: LogsEvent['RequestType'], removal: string, RetentionInDays?: string): LogsEvent => ({
+    RequestType,
+    ResourceType: 'Custom::AmazonMqLogRetention',
+    PhysicalResourceId: GENERAL,
+    ResourceProperties: { LogGroupName: GENERAL, RemovalPolicy: removal, RetentionInDays },
   });
 
-  test('create: a group Amazon MQ already made is kept, and gets the retention', async () => {
-    const c = await client((req) => req.target?.endsWith('CreateLogGroup')
+  test('create sets the retention on every group; a group Amazon MQ already made is kept', async () => {
+    const c = await client((req) => req.target?.endsWith('CreateLogGroup') && req.body.includes('general')
       ? { status: 400, errorType: 'ResourceAlreadyExistsException', body: { __type: 'ResourceAlreadyExistsException', message: 'exists' } }
       : {});
-    await expect(onEvent(retention('Create', 'retain', '365'), c)).resolves.toEqual({ PhysicalResourceId: '/aws/amazonmq/broker/b-1/general' });
+    await expect(onEvent(retention('Create', 'retain', '365'), c)).resolves.toEqual({ PhysicalResourceId: `${GENERAL},${AUDIT}` });
     expect(calls()).toEqual([
-      'CreateLogGroup {"logGroupName":"/aws/amazonmq/broker/b-1/general"}',
-      'PutRetentionPolicy {"logGroupName":"/aws/amazonmq/broker/b-1/general","retentionInDays":365}',
+      `CreateLogGroup {"logGroupName":"${GENERAL}"}`,
+      `PutRetentionPolicy {"logGroupName":"${GENERAL}","retentionInDays":365}`,
+      `CreateLogGroup {"logGroupName":"${AUDIT}"}`,
+      `PutRetentionPolicy {"logGroupName":"${AUDIT}","retentionInDays":365}`,
     ]);
   });
 
-  test('update to never expire removes the retention policy', async () => {
+  test('update to never expire removes the retention policy of every group', async () => {
     const c = await client(() => ({}));
     await onEvent(retention('Update', 'retain'), c);
-    expect(calls()[1]).toBe('DeleteRetentionPolicy {"logGroupName":"/aws/amazonmq/broker/b-1/general"}');
+    expect(calls().filter((x) => x.startsWith('DeleteRetentionPolicy'))).toEqual([
+      `DeleteRetentionPolicy {"logGroupName":"${GENERAL}"}`,
+      `DeleteRetentionPolicy {"logGroupName":"${AUDIT}"}`,
+    ]);
   });
 
-  test('delete with removal policy destroy deletes the group; a group already gone is fine', async () => {
-    const c = await client(() => ({ status: 400, body: { __type: 'ResourceNotFoundException', message: 'gone' } }));
+  test('update keeps the physical ID and deletes no group it no longer lists (no Delete of the old one follows)', async () => {
+    const c = await client(() => ({}));
+    await expect(onEvent(retention('Update', 'destroy', '7', [GENERAL]), c)).resolves.toEqual({ PhysicalResourceId: `${GENERAL},${AUDIT}` });
+    expect(calls()).toEqual([
+      `CreateLogGroup {"logGroupName":"${GENERAL}"}`,
+      `PutRetentionPolicy {"logGroupName":"${GENERAL}","retentionInDays":7}`,
+    ]);
+  });
+
+  test('delete with removal policy destroy deletes every group; a group already gone is fine', async () => {
+    const c = await client((req) => req.body.includes('general') ? { status: 400, body: { __type: 'ResourceNotFoundException', message: 'gone' } } : {});
     await onEvent(retention('Delete', 'destroy', '365'), c);
-    expect(calls()).toEqual(['DeleteLogGroup {"logGroupName":"/aws/amazonmq/broker/b-1/general"}']);
+    expect(calls()).toEqual([`DeleteLogGroup {"logGroupName":"${GENERAL}"}`, `DeleteLogGroup {"logGroupName":"${AUDIT}"}`]);
   });
 
-  test('delete of a replaced broker\'s old group, no longer allowed, keeps it rather than failing the stack', async () => {
+  test('delete of a group no longer allowed keeps it rather than failing the stack, and goes on with the next', async () => {
     const c = await client(() => ({ status: 400, body: { __type: 'AccessDeniedException', message: 'not authorized to perform logs:DeleteLogGroup' } }));
-    await expect(onEvent(retention('Delete', 'destroy', '365'), c)).resolves.toEqual({ PhysicalResourceId: '/aws/amazonmq/broker/b-1/general' });
+    await expect(onEvent(retention('Delete', 'destroy', '365'), c)).resolves.toEqual({ PhysicalResourceId: `${GENERAL},${AUDIT}` });
+    expect(calls()).toHaveLength(2);
   });
 
-  test('delete of a retained broker\'s group makes no call', async () => {
+  test('delete of a retained broker\'s groups makes no call', async () => {
     const c = await client(() => ({}));
     await onEvent(retention('Delete', 'retain', '365'), c);
     expect(calls()).toEqual([]);
   });
 
-  test('throttled calls are retried', async () => {
+  test('delete of a former one-group resource (dropped by the upgrade) keeps its group, even with destroy', async () => {
+    const c = await client(() => ({}));
+    await expect(onEvent(legacy('Delete', 'destroy', '365'), c)).resolves.toEqual({ PhysicalResourceId: GENERAL });
+    expect(calls()).toEqual([]);
+  });
+
+  test('rollback to the former one-group shape: the update sets its retention again and keeps the physical ID', async () => {
+    const c = await client(() => ({}));
+    await expect(onEvent(legacy('Update', 'destroy', '365'), c)).resolves.toEqual({ PhysicalResourceId: GENERAL });
+    expect(calls()).toEqual([
+      `CreateLogGroup {"logGroupName":"${GENERAL}"}`,
+      `PutRetentionPolicy {"logGroupName":"${GENERAL}","retentionInDays":365}`,
+    ]);
+  });
+
+  test('throttled calls are retried, and every group still gets its retention', async () => {
     let throttles = 2;
     const c = await client(() => (throttles-- > 0 ? { status: 400, body: { __type: 'ThrottlingException', message: 'Rate exceeded' } } : {}));
     await onEvent(retention('Update', 'retain', '7'), c);
-    expect(calls().filter((x) => x.startsWith('CreateLogGroup'))).toHaveLength(3);
+    expect(calls().filter((x) => x.startsWith('CreateLogGroup') && x.includes('general'))).toHaveLength(3);
+    expect(calls().filter((x) => x.startsWith('PutRetentionPolicy'))).toEqual([
+      `PutRetentionPolicy {"logGroupName":"${GENERAL}","retentionInDays":7}`,
+      `PutRetentionPolicy {"logGroupName":"${AUDIT}","retentionInDays":7}`,
+    ]);
   });
 
   test('resource policy: put on create and update, kept on delete', async () => {

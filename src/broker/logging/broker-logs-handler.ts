@@ -1,8 +1,8 @@
 /**
  * The logic of the library's CloudWatch Logs custom resources (one Lambda function per stack, ours alone, so no
  * aws-cdk-lib singleton such as the stack-wide LogRetention function is taken over):
- * - `Custom::AmazonMqLogRetention`: creates a broker log group if Amazon MQ has not yet, sets its retention, and
- *   deletes it on stack delete only when the broker's removal policy is DESTROY.
+ * - `Custom::AmazonMqLogRetention`: creates each log group of a broker if Amazon MQ has not yet, sets its
+ *   retention, and deletes them on stack delete only when the broker's removal policy is DESTROY.
  * - `Custom::AmazonMqLogsResourcePolicy`: puts the resource policy Amazon MQ for ActiveMQ writes logs through,
  *   under one name per account and region, and keeps it on delete (other stacks and retained brokers need it).
  */
@@ -19,12 +19,22 @@ import {
 
 import { LOG_RETENTION_TYPE, LOGS_RESOURCE_POLICY_TYPE } from './broker-logs-resource-types';
 
-/** Properties of `Custom::AmazonMqLogRetention`. */
+/** Properties of `Custom::AmazonMqLogRetention`: every log group of one broker. */
 export interface LogRetentionProperties {
-  readonly LogGroupName: string;
+  readonly LogGroupNames: string[];
   /** Days; absent means the log never expires. */
   readonly RetentionInDays?: string;
-  /** `destroy` deletes the log group with the stack; anything else keeps it. */
+  /** `destroy` deletes the log groups with the stack; anything else keeps them. */
+  readonly RemovalPolicy: string;
+}
+
+/**
+ * The former one-group shape, one resource per log group. It still arrives from stacks deployed before: Delete of
+ * the resources an upgrade drops, and an Update back to it when the upgrade rolls back.
+ */
+export interface LegacyLogRetentionProperties {
+  readonly LogGroupName: string;
+  readonly RetentionInDays?: string;
   readonly RemovalPolicy: string;
 }
 
@@ -39,13 +49,13 @@ export interface LogsEvent {
   readonly RequestType: 'Create' | 'Update' | 'Delete';
   readonly ResourceType: string;
   readonly PhysicalResourceId?: string;
-  readonly ResourceProperties: LogRetentionProperties | LogsResourcePolicyProperties;
+  readonly ResourceProperties: LogRetentionProperties | LegacyLogRetentionProperties | LogsResourcePolicyProperties;
 }
 
 export async function onEvent(event: LogsEvent, client: CloudWatchLogsClient): Promise<{ PhysicalResourceId: string }> {
   switch (event.ResourceType) {
     case LOG_RETENTION_TYPE:
-      return retention(event, event.ResourceProperties as LogRetentionProperties, client);
+      return retention(event, event.ResourceProperties as LogRetentionProperties | LegacyLogRetentionProperties, client);
     case LOGS_RESOURCE_POLICY_TYPE:
       return resourcePolicy(event, event.ResourceProperties as LogsResourcePolicyProperties, client);
     default:
@@ -53,36 +63,53 @@ export async function onEvent(event: LogsEvent, client: CloudWatchLogsClient): P
   }
 }
 
-async function retention(event: LogsEvent, props: LogRetentionProperties, client: CloudWatchLogsClient) {
-  // The log group name is the physical ID: a new name (a replaced broker) makes CloudFormation delete the old one.
-  const logGroupName = props.LogGroupName;
+async function retention(event: LogsEvent, props: LogRetentionProperties | LegacyLogRetentionProperties, client: CloudWatchLogsClient) {
+  const legacy = !('LogGroupNames' in props);
+  const logGroupNames = legacy ? [props.LogGroupName] : props.LogGroupNames;
+  // Set on Create and never changed: a new physical ID would make CloudFormation delete the old one after an Update,
+  // and with it groups still listed. Groups an Update drops (a log type turned off, a replaced broker) are kept,
+  // as they were when the permissions no longer named them.
+  const physicalResourceId = event.PhysicalResourceId ?? logGroupNames.join(',');
   if (event.RequestType === 'Delete') {
-    if (props.RemovalPolicy === 'destroy') {
-      try {
-        await ignoring('ResourceNotFoundException', () => client.send(new DeleteLogGroupCommand({ logGroupName })));
-        console.log(`Deleted log group ${logGroupName}`);
-      } catch (e) {
-        // A replaced broker's old group: the permissions already name the new broker's groups. Keeping a log group
-        // must never fail a stack update or delete.
-        if ((e as Error).name !== 'AccessDeniedException') {
-          throw e;
-        }
-        console.log(`Kept log group ${logGroupName}: not allowed to delete it (${(e as Error).message})`);
+    if (legacy) {
+      // Only an upgrade drops a one-group resource, and the broker's new resource manages its group now (the
+      // handler cannot tell that from a broker removed in the same deploy): never delete. A group left behind
+      // by a later stack delete is retained, which is safe.
+      console.log(`Kept log group ${props.LogGroupName}: a resource of the former layout, the group may be managed by its successor`);
+    } else if (props.RemovalPolicy === 'destroy') {
+      for (const logGroupName of logGroupNames) {
+        await deleteLogGroup(logGroupName, client);
       }
     } else {
-      console.log(`Kept log group ${logGroupName} (removal policy ${props.RemovalPolicy})`);
+      console.log(`Kept log groups ${logGroupNames.join(', ')} (removal policy ${props.RemovalPolicy})`);
     }
-    return { PhysicalResourceId: event.PhysicalResourceId ?? logGroupName };
+    return { PhysicalResourceId: physicalResourceId };
   }
-  // Amazon MQ may have created the group already; otherwise it writes to the one created here.
-  await ignoring('ResourceAlreadyExistsException', () => client.send(new CreateLogGroupCommand({ logGroupName })));
-  if (props.RetentionInDays) {
-    await client.send(new PutRetentionPolicyCommand({ logGroupName, retentionInDays: Number(props.RetentionInDays) }));
-  } else {
-    await ignoring('ResourceNotFoundException', () => client.send(new DeleteRetentionPolicyCommand({ logGroupName })));
+  // Also an Update back to the old properties on rollback: it sets them all again, so it converges.
+  for (const logGroupName of logGroupNames) {
+    // Amazon MQ may have created the group already; otherwise it writes to the one created here.
+    await ignoring('ResourceAlreadyExistsException', () => client.send(new CreateLogGroupCommand({ logGroupName })));
+    if (props.RetentionInDays) {
+      await client.send(new PutRetentionPolicyCommand({ logGroupName, retentionInDays: Number(props.RetentionInDays) }));
+    } else {
+      await ignoring('ResourceNotFoundException', () => client.send(new DeleteRetentionPolicyCommand({ logGroupName })));
+    }
+    console.log(`Log group ${logGroupName}: retention ${props.RetentionInDays ?? 'never expires'} days`);
   }
-  console.log(`Log group ${logGroupName}: retention ${props.RetentionInDays ?? 'never expires'} days`);
-  return { PhysicalResourceId: logGroupName };
+  return { PhysicalResourceId: physicalResourceId };
+}
+
+async function deleteLogGroup(logGroupName: string, client: CloudWatchLogsClient): Promise<void> {
+  try {
+    await ignoring('ResourceNotFoundException', () => client.send(new DeleteLogGroupCommand({ logGroupName })));
+    console.log(`Deleted log group ${logGroupName}`);
+  } catch (e) {
+    // A group the permissions no longer name. Keeping a log group must never fail a stack update or delete.
+    if ((e as Error).name !== 'AccessDeniedException') {
+      throw e;
+    }
+    console.log(`Kept log group ${logGroupName}: not allowed to delete it (${(e as Error).message})`);
+  }
 }
 
 async function resourcePolicy(event: LogsEvent, props: LogsResourcePolicyProperties, client: CloudWatchLogsClient) {

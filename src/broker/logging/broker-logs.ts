@@ -75,28 +75,29 @@ class BrokerLogsProvider extends ScopedProvider {
 }
 
 /**
- * Sets retention on the log groups of one broker, creating each group if Amazon MQ has not yet, and deleting it
- * on stack delete only when `removalPolicy` is DESTROY.
+ * Sets retention on the log groups of one broker, creating each group if Amazon MQ has not yet, and deleting them
+ * on stack delete only when `removalPolicy` is DESTROY. One custom resource for all of the broker's groups.
  */
 export function retainBrokerLogs(scope: Construct, brokerId: string, logTypes: string[],
   retention: logs.RetentionDays, removalPolicy: RemovalPolicy): void {
   const provider = BrokerLogsProvider.of(scope);
-  const permissions = provider.allowRetention(scope, logTypes.map((t) => brokerLogGroupName(brokerId, t)), removalPolicy);
-  for (const logType of logTypes) {
-    const logGroupName = brokerLogGroupName(brokerId, logType);
-    const id = `${logType[0].toUpperCase()}${logType.slice(1)}Log`;
-    const resource = new CustomResource(scope, `${id}Retention`, {
-      serviceToken: provider.serviceToken,
-      resourceType: LOG_RETENTION_TYPE,
-      properties: {
-        LogGroupName: logGroupName,
-        RetentionInDays: retention === logs.RetentionDays.INFINITE ? undefined : String(retention),
-        RemovalPolicy: removalPolicy === RemovalPolicy.DESTROY ? 'destroy' : 'retain',
-      },
-    });
-    // The permissions must exist before the function runs.
-    resource.node.addDependency(permissions);
-  }
+  const logGroupNames = logTypes.map((t) => brokerLogGroupName(brokerId, t));
+  const permissions = provider.allowRetention(scope, logGroupNames, removalPolicy);
+  // The id of the former general-log resource (one per group before): upgrading is then an Update of it, whose
+  // rollback is an Update back, not a Create whose rollback Delete would delete groups the old resources still
+  // manage. The id must not follow the log types: a new id would make CloudFormation delete the old resource,
+  // and with it groups the new one still lists.
+  const resource = new CustomResource(scope, 'GeneralLogRetention', {
+    serviceToken: provider.serviceToken,
+    resourceType: LOG_RETENTION_TYPE,
+    properties: {
+      LogGroupNames: logGroupNames,
+      RetentionInDays: retention === logs.RetentionDays.INFINITE ? undefined : String(retention),
+      RemovalPolicy: removalPolicy === RemovalPolicy.DESTROY ? 'destroy' : 'retain',
+    },
+  });
+  // The permissions must exist before the function runs.
+  resource.node.addDependency(permissions);
 }
 
 /**
