@@ -117,7 +117,7 @@ project.addBins({ 'cdk-amazon-mq-check': 'assets/cli/check-command/check.js' });
 project.tasks.tryFind('package:js')!.prependSpawn(project.bundler.bundleTask);
 
 // The tarball ships the library (lib, assets, .jsii, docs), not the repository's tooling (a test checks the list).
-project.npmignore!.exclude('/.ci/', '/bench/', '/examples/', '/scripts/', '/schemas/', '/cdk.out/', '/dist/', '/test-reports/', '*.tgz');
+project.npmignore!.exclude('/.ci/', '/CONTRIBUTING.md', '/bench/', '/examples/', '/scripts/', '/schemas/', '/cdk.out/', '/dist/', '/test-reports/', '*.tgz');
 
 // Synth benchmark (a script, not a test): our constructs against hand-written CfnBroker apps.
 project.addTask('bench', {
