@@ -23,6 +23,7 @@ function run(kind: string, count: number): { wallMs: number; synthMs: number; ma
   return { wallMs, synthMs: r.ms, maxRssMiB: r.maxRssMiB, resources: r.resources };
 }
 
+const resourcesAt: Record<string, Record<number, number>> = { library: {}, raw: {} };
 console.log(`${os.cpus().length} cores, node ${process.version}, ${REPEAT} runs per cell, medians`);
 console.log('brokers | library wall ms | raw wall ms | wall ratio | library peak MiB | raw peak MiB | memory ratio | resources (lib/raw)');
 for (const count of COUNTS) {
@@ -36,4 +37,9 @@ for (const count of COUNTS) {
   console.log([count, m('library', 'wallMs'), m('raw', 'wallMs'), (m('library', 'wallMs') / m('raw', 'wallMs')).toFixed(3),
     m('library', 'maxRssMiB').toFixed(0), m('raw', 'maxRssMiB').toFixed(0), (m('library', 'maxRssMiB') / m('raw', 'maxRssMiB')).toFixed(3),
     `${samples.library[0].resources}/${samples.raw[0].resources}`].join(' | '));
+  resourcesAt.library[count] = samples.library[0].resources;
+  resourcesAt.raw[count] = samples.raw[0].resources;
 }
+// What each broker adds, beyond what its stack shares (VPC, functions, providers): the 10-broker app minus the 1-broker app.
+const perBroker = (kind: string) => (resourcesAt[kind][10] - resourcesAt[kind][1]) / 9;
+console.log(`resources per broker: library ${perBroker('library')}, raw ${perBroker('raw')}`);

@@ -49,12 +49,11 @@ function rawBroker(i: number): void {
       resources: names.map((name) => Fn.join('', ['arn:', Aws.PARTITION, ':logs:', Aws.REGION, ':', Aws.ACCOUNT_ID, ':log-group:', name])),
     })],
   });
-  names.forEach((name, n) => {
-    const retention = new CustomResource(stack, `Retention${i}-${n}`, {
-      serviceToken: provider.serviceToken, resourceType: 'Custom::LogRetention', properties: { LogGroupName: name, RetentionInDays: '365' },
-    });
-    retention.node.addDependency(permissions);
+  // One retention resource per broker for both of its log groups, as the library makes.
+  const retention = new CustomResource(stack, `Retention${i}`, {
+    serviceToken: provider.serviceToken, resourceType: 'Custom::LogRetention', properties: { LogGroupNames: names, RetentionInDays: '365' },
   });
+  retention.node.addDependency(permissions);
 }
 
 /** The per-stack resources a hand-written app shares between brokers: a retention function, its provider, the logs policy. */

@@ -1,11 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { above, AlarmSpec, below, createAlarms, noConsumers, ThresholdCheck } from './alarm-helpers';
+import { above, AlarmSpec, below, createAlarms, noConsumers, overrideProblems, ThresholdCheck } from './alarm-helpers';
 import { BrokerAlarmOptions } from './broker-alarm-options';
 import type { IActiveMqBroker } from '../activemq/activemq-broker-ref';
 import { ActiveMqStorageType } from '../activemq/activemq-deployment-mode';
 import { ActiveMqDestination } from '../activemq/configuration/activemq-destination';
+import { MqValidationError } from '../private/errors';
 
 /** A queue whose depth is watched. */
 export interface ActiveMqQueueDepthAlarm {
@@ -105,9 +106,9 @@ export class ActiveMqBrokerAlarms extends Construct {
     const scheduler = options.jobSchedulerStorePercentUsage ?? 80;
     const specs: AlarmSpec[] = [
       above('CpuUtilization', broker.metricCpuUtilization(period), cpu, 3,
-        `CPU of ActiveMQ broker ${name} above ${cpu}% on average for 15 minutes. Scale the instance type up or spread load.`),
+        `CPU of ActiveMQ broker ${name} above ${cpu}% on average. Scale the instance type up or spread load.`),
       above('HeapUsage', broker.metricHeapUsage({ ...period, statistic: cloudwatch.Stats.AVERAGE }), heap, 3,
-        `JVM heap of ActiveMQ broker ${name} above ${heap}% for 15 minutes: the broker risks running out of memory (BROKER_OOM).`),
+        `JVM heap of ActiveMQ broker ${name} above ${heap}%: the broker risks running out of memory (BROKER_OOM).`),
       above('StorePercentUsage', broker.metricStorePercentUsage(period), store, 1,
         `Message store of ActiveMQ broker ${name} above ${store}%: at 100% it refuses messages. Consume the backlog or purge.`),
       above('TempPercentUsage', broker.metricTempPercentUsage(period), temp, 1,
@@ -126,12 +127,12 @@ export class ActiveMqBrokerAlarms extends Construct {
     }
     for (const q of options.queueDepth ?? []) {
       specs.push(above(`QueueSize-${q.queue}`, broker.metricQueueSize(q.queue, period), q.threshold, 3,
-        `Queue ${q.queue} of ActiveMQ broker ${name} above ${q.threshold} messages for 15 minutes: consumers fall behind.`,
+        `Queue ${q.queue} of ActiveMQ broker ${name} above ${q.threshold} messages: consumers fall behind.`,
         cloudwatch.TreatMissingData.NOT_BREACHING));
     }
     for (const queue of options.queuesWithConsumers ?? []) {
       specs.push(noConsumers(`NoConsumers-${queue}`, broker.metricConsumerCount(ActiveMqDestination.queue(queue), period),
-        `Queue ${queue} of ActiveMQ broker ${name} has had no consumer for 15 minutes.`));
+        `Queue ${queue} of ActiveMQ broker ${name} has had no consumer.`));
     }
     for (const queue of options.deadLetterQueues ?? ['ActiveMQ.DLQ']) {
       // The queue exists only once a message was dead-lettered: no data is no dead letter.
@@ -139,6 +140,12 @@ export class ActiveMqBrokerAlarms extends Construct {
         `Dead-letter queue ${queue} of ActiveMQ broker ${name} holds messages that could not be delivered.`,
         cloudwatch.TreatMissingData.NOT_BREACHING));
     }
-    this.alarms = createAlarms(this, options.alarmNamePrefix ?? name, specs, options.actions);
+    const problems = overrideProblems(specs, options.alarmOverrides);
+    if (problems.length > 0) {
+      // Nothing half-built: addRecommendedAlarms() may be called again with the overrides fixed.
+      this.node.scope?.node.tryRemoveChild(this.node.id);
+      throw new MqValidationError(this, `ActiveMqBrokerAlarms validation failed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    }
+    this.alarms = createAlarms(this, options.alarmNamePrefix ?? name, specs, options.actions, options.alarmOverrides);
   }
 }

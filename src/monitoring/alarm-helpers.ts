@@ -1,5 +1,6 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { BrokerAlarmOverride } from './broker-alarm-options';
 import { MqValidationError } from '../private/errors';
 
 /** One alarm of a preset, before it is created. */
@@ -37,17 +38,44 @@ export function noConsumers(id: string, consumerCount: cloudwatch.IMetric, descr
   return below(id, consumerCount, 1, 3, description, cloudwatch.TreatMissingData.BREACHING);
 }
 
-/** Creates the alarms of a preset under `scope`, named `<prefix>-<id>`, with the same actions. */
-export function createAlarms(scope: Construct, prefix: string, specs: AlarmSpec[], actions: cloudwatch.IAlarmAction[] = []): cloudwatch.Alarm[] {
-  return specs.map((spec) => {
+/** Problems with `alarmOverrides`: unknown alarm IDs (naming the preset's), periods and datapoints out of range. */
+export function overrideProblems(specs: AlarmSpec[], overrides: { [alarmId: string]: BrokerAlarmOverride } = {}): string[] {
+  const ids = specs.map((s) => s.id);
+  return Object.entries(overrides).flatMap(([id, o]) => {
+    if (!ids.includes(id)) {
+      return [`'alarmOverrides' names '${id}', which is not an alarm of this preset; allowed: ${ids.join(', ')}`];
+    }
+    const periods = o.evaluationPeriods ?? specs.find((s) => s.id === id)!.evaluationPeriods;
+    return [
+      ...o.evaluationPeriods !== undefined && !(Number.isInteger(o.evaluationPeriods) && o.evaluationPeriods >= 1)
+        ? [`'alarmOverrides.${id}.evaluationPeriods' ${o.evaluationPeriods} is not allowed; allowed: a whole number of 1 or more`] : [],
+      ...o.datapointsToAlarm !== undefined && !(Number.isInteger(o.datapointsToAlarm) && o.datapointsToAlarm >= 1 && o.datapointsToAlarm <= periods)
+        ? [`'alarmOverrides.${id}.datapointsToAlarm' ${o.datapointsToAlarm} is not allowed; allowed: a whole number from 1 to evaluationPeriods (${periods})`] : [],
+    ];
+  });
+}
+
+/**
+ * Creates the alarms of a preset under `scope`, named `<prefix>-<id>`, with the same actions and the overrides
+ * applied (checked first with `overrideProblems`). The description ends with the window actually evaluated.
+ */
+export function createAlarms(scope: Construct, prefix: string, specs: AlarmSpec[], actions: cloudwatch.IAlarmAction[] = [],
+  overrides: { [alarmId: string]: BrokerAlarmOverride } = {}): cloudwatch.Alarm[] {
+  return specs.filter((spec) => overrides[spec.id]?.enabled !== false).map((spec) => {
+    const override = overrides[spec.id] ?? {};
+    const evaluationPeriods = override.evaluationPeriods ?? spec.evaluationPeriods;
+    const datapointsToAlarm = override.datapointsToAlarm ?? evaluationPeriods;
+    const window = datapointsToAlarm === evaluationPeriods
+      ? `${evaluationPeriods * 5} minutes` : `${datapointsToAlarm} of ${evaluationPeriods} periods of 5 minutes`;
     const alarm = new cloudwatch.Alarm(scope, spec.id, {
       alarmName: `${prefix}-${spec.id}`,
-      alarmDescription: spec.description,
+      alarmDescription: `${spec.description} (Evaluated over ${window}.)`,
       metric: spec.metric,
       threshold: spec.threshold,
       comparisonOperator: spec.comparisonOperator,
-      evaluationPeriods: spec.evaluationPeriods,
-      treatMissingData: spec.treatMissingData,
+      evaluationPeriods,
+      datapointsToAlarm: override.datapointsToAlarm,
+      treatMissingData: override.treatMissingData ?? spec.treatMissingData,
     });
     alarm.addAlarmAction(...actions);
     alarm.addOkAction(...actions);

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { above, AlarmSpec, below, createAlarms, noConsumers, ThresholdCheck } from './alarm-helpers';
+import { above, AlarmSpec, below, createAlarms, noConsumers, overrideProblems, ThresholdCheck } from './alarm-helpers';
 import { BrokerAlarmOptions } from './broker-alarm-options';
 import { MqValidationError } from '../private/errors';
 import { rabbitMq4QueueMetricsProblem } from '../rabbitmq/queue-metrics-availability';
@@ -104,7 +104,7 @@ export class RabbitMqBrokerAlarms extends Construct {
         disk, 1,
         `Free disk of RabbitMQ broker ${name} below ${disk} times its limit: below the limit RabbitMQ blocks publishers.`),
       above('SystemCpuUtilization', broker.metricSystemCpuUtilization(period), cpu, 3,
-        `CPU of RabbitMQ broker ${name} above ${cpu}% on average for 15 minutes.`),
+        `CPU of RabbitMQ broker ${name} above ${cpu}% on average.`),
     ];
     if (options.maxConnections !== undefined) {
       specs.push(above('ConnectionCount', broker.metricConnectionCount(period), options.maxConnections, 1,
@@ -113,14 +113,20 @@ export class RabbitMqBrokerAlarms extends Construct {
     for (const q of options.queueDepth ?? []) {
       const vhost = q.virtualHost ?? '/';
       specs.push(above(`MessageReadyCount-${vhost}-${q.queue}`, broker.metricQueueMessageReadyCount(vhost, q.queue, period), q.threshold, 3,
-        `Queue ${q.queue} (vhost ${vhost}) of RabbitMQ broker ${name} above ${q.threshold} ready messages for 15 minutes: consumers fall behind.`,
+        `Queue ${q.queue} (vhost ${vhost}) of RabbitMQ broker ${name} above ${q.threshold} ready messages: consumers fall behind.`,
         cloudwatch.TreatMissingData.NOT_BREACHING));
     }
     for (const q of options.queuesWithConsumers ?? []) {
       const vhost = q.virtualHost ?? '/';
       specs.push(noConsumers(`NoConsumers-${vhost}-${q.queue}`, broker.metricQueueConsumerCount(vhost, q.queue, period),
-        `Queue ${q.queue} (vhost ${vhost}) of RabbitMQ broker ${name} has had no consumer for 15 minutes.`));
+        `Queue ${q.queue} (vhost ${vhost}) of RabbitMQ broker ${name} has had no consumer.`));
     }
-    this.alarms = createAlarms(this, options.alarmNamePrefix ?? name, specs, options.actions);
+    const problems = overrideProblems(specs, options.alarmOverrides);
+    if (problems.length > 0) {
+      // Nothing half-built: addRecommendedAlarms() may be called again with the overrides fixed.
+      this.node.scope?.node.tryRemoveChild(this.node.id);
+      throw new MqValidationError(this, `RabbitMqBrokerAlarms validation failed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    }
+    this.alarms = createAlarms(this, options.alarmNamePrefix ?? name, specs, options.actions, options.alarmOverrides);
   }
 }

@@ -152,3 +152,45 @@ test('the dashboard shows the alarms and graphs the same metrics the broker meth
   const widgets = rmq.keyMetricWidgets() as cloudwatch.GraphWidget[];
   expect(widgets.map((w) => (w.toJson()[0] as any).properties.title)).toEqual(['CPU (%)', 'Memory (bytes)', 'Disk free (bytes)', 'Connections and channels', 'Messages', 'Rates (msg/s)']);
 });
+
+describe('alarmOverrides: one alarm off, or another window and missing-data treatment, on both engines', () => {
+  const rabbit = (stack: Stack, vpc: any) => new RabbitMqBroker(stack, 'Rabbit', {
+    vpc, brokerName: 'events', engineVersion: RabbitMqEngineVersion.V4_2, deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE,
+  });
+  const active = (stack: Stack, vpc: any) => new ActiveMqBroker(stack, 'Active', {
+    vpc, brokerName: 'orders', engineVersion: ActiveMqEngineVersion.V5_19, deploymentMode: ActiveMqDeploymentMode.SINGLE_INSTANCE,
+  });
+
+  test('an alarm turned off is not created; another evaluates 2 of 6 periods, missing data breaching, and says so', () => {
+    const { stack, vpc } = stackWithVpc();
+    active(stack, vpc).addRecommendedAlarms({
+      alarmOverrides: {
+        TempPercentUsage: { enabled: false },
+        CpuUtilization: { evaluationPeriods: 6, datapointsToAlarm: 2, treatMissingData: cloudwatch.TreatMissingData.BREACHING },
+      },
+    });
+    rabbit(stack, vpc).addRecommendedAlarms({ alarmOverrides: { DiskFree: { enabled: false } } });
+    const alarms = alarmsByName(stack);
+    expect(alarms['orders-TempPercentUsage']).toBeUndefined();
+    expect(alarms['events-DiskFree']).toBeUndefined();
+    expect(alarms['events-MemoryUsed']).toBeDefined();
+    expect(alarms['orders-CpuUtilization']).toMatchObject({ EvaluationPeriods: 6, DatapointsToAlarm: 2, TreatMissingData: 'breaching' });
+    expect(alarms['orders-CpuUtilization'].AlarmDescription).toContain('(Evaluated over 2 of 6 periods of 5 minutes.)');
+    // The others keep their own window, named in their description.
+    expect(alarms['orders-HeapUsage']).toMatchObject({ EvaluationPeriods: 3, TreatMissingData: 'missing' });
+    expect(alarms['orders-HeapUsage'].AlarmDescription).toContain('(Evaluated over 15 minutes.)');
+  });
+
+  test.each<[string, object, string]>([
+    ['an alarm the preset does not have', { CpuUtilisation: { enabled: false } },
+      "'alarmOverrides' names 'CpuUtilisation', which is not an alarm of this preset; allowed: CpuUtilization, HeapUsage, StorePercentUsage"],
+    ['no period', { HeapUsage: { evaluationPeriods: 0 } }, "'alarmOverrides.HeapUsage.evaluationPeriods' 0 is not allowed; allowed: a whole number of 1 or more"],
+    ['more breaching periods than evaluated', { HeapUsage: { datapointsToAlarm: 4 } },
+      "'alarmOverrides.HeapUsage.datapointsToAlarm' 4 is not allowed; allowed: a whole number from 1 to evaluationPeriods (3)"],
+  ])('refuses %s, and can be called again once fixed', (_, alarmOverrides, message) => {
+    const { stack, vpc } = stackWithVpc();
+    const broker = active(stack, vpc);
+    expect(() => broker.addRecommendedAlarms({ alarmOverrides })).toThrow(`Test/Active/RecommendedAlarms: ActiveMqBrokerAlarms validation failed:\n  - ${message}`);
+    expect(() => broker.addRecommendedAlarms()).not.toThrow();
+  });
+});
