@@ -4,7 +4,8 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import {
-  ActiveMqBroker, ActiveMqDeploymentMode, ActiveMqEngineVersion, ActiveMqStorageType, BrokerDashboard, BrokerInstanceType, RabbitMqBroker,
+  ActiveMqBroker, ActiveMqDeploymentMode, ActiveMqEngineVersion, ActiveMqStorageType, BrokerAlarmOverride,
+  BrokerDashboard, BrokerInstanceType, RabbitMqBroker,
   RabbitMqDeploymentMode, RabbitMqEngineVersion,
 } from '../../src';
 import { stackWithVpc } from '../util/stacks';
@@ -181,7 +182,7 @@ describe('alarmOverrides: one alarm off, or another window and missing-data trea
     expect(alarms['orders-HeapUsage'].AlarmDescription).toContain('(Evaluated over 15 minutes.)');
   });
 
-  test.each<[string, object, string]>([
+  test.each<[string, Record<string, BrokerAlarmOverride>, string]>([
     ['an alarm the preset does not have', { CpuUtilisation: { enabled: false } },
       "'alarmOverrides' names 'CpuUtilisation', which is not an alarm of this preset; allowed: CpuUtilization, HeapUsage, StorePercentUsage"],
     ['no period', { HeapUsage: { evaluationPeriods: 0 } }, "'alarmOverrides.HeapUsage.evaluationPeriods' 0 is not allowed; allowed: a whole number of 1 or more"],

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { BrokerLogsFunction } from './broker-logs-function';
+import type { LogRetentionProperties } from './broker-logs-handler';
 import { LOG_RETENTION_TYPE, LOGS_RESOURCE_POLICY_TYPE } from './broker-logs-resource-types';
 import { ScopedProvider } from '../../private/scoped-provider';
 
@@ -94,7 +95,7 @@ export function retainBrokerLogs(scope: Construct, brokerId: string, logTypes: s
       LogGroupNames: logGroupNames,
       RetentionInDays: retention === logs.RetentionDays.INFINITE ? undefined : String(retention),
       RemovalPolicy: removalPolicy === RemovalPolicy.DESTROY ? 'destroy' : 'retain',
-    },
+    } satisfies LogRetentionProperties,
   });
   // The permissions must exist before the function runs.
   resource.node.addDependency(permissions);

@@ -6,6 +6,7 @@ import { RebootIsCompleteFunction } from './reboot-is-complete-function';
 import { RebootOnEventFunction } from './reboot-on-event-function';
 import { ScopedProvider } from '../../private/scoped-provider';
 import { IBroker } from '../broker-base';
+import type { RebootProperties } from './reboot-handler';
 
 /** How long the custom resource waits for the broker to run again; active/standby reboots take up to ~15 minutes. */
 const REBOOT_TIMEOUT = Duration.minutes(30);
@@ -35,8 +36,8 @@ export interface RebootOptions {
   readonly rebootOnCreate?: boolean;
   /** Let the handler call UpdateBroker (it sets the data replication mode). */
   readonly allowUpdate?: boolean;
-  /** More properties for the handler (RebootProperties). */
-  readonly properties?: Record<string, string>;
+  /** The data replication switch of a cross-region pair (replication-mode.ts). */
+  readonly properties?: Pick<RebootProperties, 'DataReplicationMode' | 'DataReplicationModeOnDelete' | 'Region'>;
 }
 
 /**
@@ -46,17 +47,15 @@ export interface RebootOptions {
 export function rebootOnChange(scope: Construct, id: string, broker: IBroker, pendingChanges: unknown, options: RebootOptions = {}): CustomResource {
   const provider = RebootProvider.of(scope);
   provider.allow(broker, options.allowUpdate ?? false);
-  return new CustomResource(scope, id, {
-    serviceToken: provider.serviceToken,
-    resourceType: 'Custom::AmazonMqBrokerReboot',
-    properties: {
-      BrokerId: broker.brokerId,
-      TimeoutSeconds: String(REBOOT_TIMEOUT.toSeconds()),
-      PendingChanges: pendingChanges,
-      ...options.rebootOnCreate ? { RebootOnCreate: 'true' } : {},
-      ...options.properties,
-    },
-  });
+  // The handler's own property type: the construct and the handler cannot drift apart.
+  const properties: RebootProperties = {
+    BrokerId: broker.brokerId,
+    TimeoutSeconds: String(REBOOT_TIMEOUT.toSeconds()),
+    PendingChanges: pendingChanges,
+    ...options.rebootOnCreate ? { RebootOnCreate: 'true' } : {},
+    ...options.properties,
+  };
+  return new CustomResource(scope, id, { serviceToken: provider.serviceToken, resourceType: 'Custom::AmazonMqBrokerReboot', properties });
 }
 
 function withoutPasswords(users: unknown): unknown {

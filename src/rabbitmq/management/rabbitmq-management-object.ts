@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { RABBITMQ_OBJECT_TYPE } from './object-type';
 import { MqValidationError } from '../../private/errors';
 import type { RabbitMqBroker } from '../rabbitmq-broker';
+import type { ManagementProperties } from './management-handler';
 import type { RabbitMqVirtualHost } from './rabbitmq-virtual-host';
 import { requireProps } from '../../private/required';
 
@@ -90,7 +91,7 @@ export class RabbitMqManagementObject extends Construct {
         Secrets: props.secrets?.map((s) => s.secretArn),
         OnDelete: (props.removalPolicy ?? RemovalPolicy.DESTROY) === RemovalPolicy.DESTROY ? 'delete' : 'retain',
         VirtualHostPath: props.virtualHost?._path,
-      },
+      } satisfies ManagementProperties,
     });
     // The function may read the secrets before it runs.
     this.resource.node.addDependency(provider.onEventRole);
