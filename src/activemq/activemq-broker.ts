@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { ActiveMqAuthentication } from './activemq-authentication';
 import { ActiveMqBrokerAttributes } from './activemq-broker-attributes';
 import { ActiveMqBrokerBase, IActiveMqBroker } from './activemq-broker-base';
+import { ACTIVEMQ_DEPLOYMENT_FACTS } from './activemq-deployment-facts';
 import { ActiveMqDeploymentMode, ActiveMqStorageType } from './activemq-deployment-mode';
 import { checkInstance, endpointScheme } from './activemq-endpoints';
 import { ActiveMqEngineVersion } from './activemq-engine-version';
@@ -85,12 +86,6 @@ export interface ActiveMqBrokerProps extends BrokerProps {
    */
   readonly replicaOf?: IActiveMqBroker;
 }
-
-/** Subnets per ActiveMQ deployment mode (mq-facts F-D01, F-D02). */
-const SUBNETS = {
-  [ActiveMqDeploymentMode.SINGLE_INSTANCE]: { min: 1, max: 1 },
-  [ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ]: { min: 2, max: 2 },
-};
 
 
 /** The rules a user added after construction is checked against. */
@@ -178,7 +173,7 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
         deploymentMode: props.deploymentMode,
         engineVersion: props.engineVersion._facts(),
         defaultInstanceType: BrokerInstanceType.M5_LARGE,
-        subnetRequirement: SUBNETS[props.deploymentMode],
+        subnetRequirement: ACTIVEMQ_DEPLOYMENT_FACTS[props.deploymentMode].subnets,
         users: [...users],
         authenticationStrategy: authentication.strategy,
       }),

@@ -1,11 +1,12 @@
 import { IConstruct } from 'constructs';
+import { ACTIVEMQ_DEPLOYMENT_FACTS } from './activemq-deployment-facts';
 import { ActiveMqDeploymentMode } from './activemq-deployment-mode';
 import { ActiveMqProtocol, BrokerProtocol } from '../broker/protocol';
 import { MqValidationError } from '../private/errors';
 
 /** Instances of an ActiveMQ broker: two for an active/standby pair (`-1`, `-2`), one otherwise (mq-facts F-R01). */
 export function instanceCount(deploymentMode: ActiveMqDeploymentMode): number {
-  return deploymentMode === ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ ? 2 : 1;
+  return ACTIVEMQ_DEPLOYMENT_FACTS[deploymentMode]?.instances ?? 1;
 }
 
 /** Checks an instance number (1, or 2 for the standby of an active/standby pair). */

@@ -15,6 +15,7 @@ import { RabbitMqVirtualHost } from './management/rabbitmq-virtual-host';
 import { RabbitMqQueueMetricsCollector, RabbitMqQueueMetricsCollectorOptions } from './monitoring/queue-metrics-collector';
 import { RabbitMqBrokerAttributes } from './rabbitmq-broker-attributes';
 import { RabbitMqBrokerBase, IRabbitMqBroker } from './rabbitmq-broker-base';
+import { RABBITMQ_DEPLOYMENT_FACTS } from './rabbitmq-deployment-facts';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
 import { RabbitMqEngineVersion } from './rabbitmq-engine-version';
 import { RABBITMQ_RULES } from './rules';
@@ -193,8 +194,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
         deploymentMode: props.deploymentMode,
         engineVersion: props.engineVersion._facts(),
         defaultInstanceType: BrokerInstanceType.M7G_LARGE,
-        // A cluster spreads three nodes over up to three AZs (mq-facts F-D03, F-D04).
-        subnetRequirement: props.deploymentMode === RabbitMqDeploymentMode.CLUSTER_MULTI_AZ ? { min: 1, max: 3 } : { min: 1, max: 1 },
+        subnetRequirement: RABBITMQ_DEPLOYMENT_FACTS[props.deploymentMode]?.subnets ?? { min: 1, max: 1 },
         users: this.adminUsername !== undefined ? [{ username: this.adminUsername }] : [],
         authenticationStrategy: authentication.strategy,
       }),
