@@ -245,7 +245,7 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
         // Amazon MQ for ActiveMQ writes logs through a CloudWatch Logs resource policy, needed before it starts.
         resource.node.addDependency(activeMqLogsResourcePolicy(this));
       }
-      retainBrokerLogs(this, this.brokerId, logTypes, logOptions.retention ?? logs.RetentionDays.ONE_YEAR, this.removalPolicy);
+      retainBrokerLogs(this, this.brokerId, logTypes, logOptions.retention, this.removalPolicy);
     }
     if (props.applyImmediately) {
       applyImmediately(this, resource);

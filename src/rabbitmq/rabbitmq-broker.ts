@@ -269,7 +269,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
 
     if (general) {
       // RabbitMQ publishes through its service-linked role: no resource policy (mq-facts F-L03).
-      retainBrokerLogs(this, this.brokerId, ['general'], props.logs?.retention ?? logs.RetentionDays.ONE_YEAR, removalPolicy);
+      retainBrokerLogs(this, this.brokerId, ['general'], props.logs?.retention, removalPolicy);
     }
     if (props.applyImmediately) {
       this.reboot = applyImmediately(this, resource);

@@ -78,9 +78,10 @@ class BrokerLogsProvider extends ScopedProvider {
 /**
  * Sets retention on the log groups of one broker, creating each group if Amazon MQ has not yet, and deleting them
  * on stack delete only when `removalPolicy` is DESTROY. One custom resource for all of the broker's groups.
+ * Retention defaults to one year here, for both engines.
  */
 export function retainBrokerLogs(scope: Construct, brokerId: string, logTypes: string[],
-  retention: logs.RetentionDays, removalPolicy: RemovalPolicy): void {
+  retention: logs.RetentionDays = logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy): void {
   const provider = BrokerLogsProvider.of(scope);
   const logGroupNames = logTypes.map((t) => brokerLogGroupName(brokerId, t));
   const permissions = provider.allowRetention(scope, logGroupNames, removalPolicy);
