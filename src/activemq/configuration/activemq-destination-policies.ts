@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { ActiveMqDestination } from './activemq-destination';
-import { element, XmlNode } from '../../private/xml/xml-node';
+import { ActiveMqRenderContext } from './activemq-render-context';
+import { element, wrapper, XmlNode } from '../../private/xml/xml-node';
 
 /** Options of a dead-letter strategy. */
 export interface ActiveMqDeadLetterOptions {
@@ -310,4 +311,54 @@ export interface ActiveMqPolicyEntry {
    * @default - none
    */
   readonly extraAttributes?: Record<string, string>;
+}
+
+/** Renders `<destinationPolicy>` with the policy entries. */
+export function renderPolicyEntries(
+  model: { readonly policyEntries?: ActiveMqPolicyEntry[] },
+  context: ActiveMqRenderContext,
+): XmlNode | undefined {
+  const entries = (model.policyEntries ?? []).map((p, i) => renderPolicyEntry(p, context.destination(p.destination, `policyEntries[${i}].destination`)));
+  return wrapper('destinationPolicy', [wrapper('policyMap', [wrapper('policyEntries', entries)])]);
+}
+
+function renderPolicyEntry(p: ActiveMqPolicyEntry, destination: Record<string, string>): XmlNode {
+  return element('policyEntry', {
+    ...destination,
+    advisoryForConsumed: p.advisoryForConsumed,
+    advisoryForDelivery: p.advisoryForDelivery,
+    advisoryForFastProducers: p.advisoryForFastProducers,
+    advisoryForSlowConsumers: p.advisoryForSlowConsumers,
+    advisoryWhenFull: p.advisoryWhenFull,
+    durableTopicPrefetch: p.durableTopicPrefetch,
+    enableAudit: p.enableAudit,
+    expireMessagesPeriod: p.expireMessagesPeriod?.toMilliseconds(),
+    gcInactiveDestinations: p.gcInactiveDestinations,
+    inactiveTimeoutBeforeGC: p.inactiveTimeoutBeforeGc?.toMilliseconds(),
+    lazyDispatch: p.lazyDispatch,
+    maxBrowsePageSize: p.maxBrowsePageSize,
+    maxPageSize: p.maxPageSize,
+    memoryLimit: p.memoryLimitBytes,
+    optimizedDispatch: p.optimizedDispatch,
+    persistJMSRedelivered: p.persistJmsRedelivered,
+    prioritizedMessages: p.prioritizedMessages,
+    producerFlowControl: p.producerFlowControl,
+    queuePrefetch: p.queuePrefetch,
+    sendAdvisoryIfNoConsumers: p.sendAdvisoryIfNoConsumers,
+    strictOrderDispatch: p.strictOrderDispatch,
+    topicPrefetch: p.topicPrefetch,
+    useCache: p.useCache,
+    useConsumerPriority: p.useConsumerPriority,
+    ...p.extraAttributes,
+  }, [
+    p.deadLetterStrategy && element('deadLetterStrategy', {}, [p.deadLetterStrategy._node]),
+    p.dispatchPolicy && element('dispatchPolicy', {}, [p.dispatchPolicy._node]),
+    p.messageEvictionStrategy && element('messageEvictionStrategy', {}, [p.messageEvictionStrategy._node]),
+    p.pendingMessageLimit === undefined ? undefined : element('pendingMessageLimitStrategy', {}, [
+      element('constantPendingMessageLimitStrategy', { limit: p.pendingMessageLimit }),
+    ]),
+    p.pendingQueuePolicy && element('pendingQueuePolicy', {}, [p.pendingQueuePolicy._node]),
+    p.slowConsumerStrategy && element('slowConsumerStrategy', {}, [p.slowConsumerStrategy._node]),
+    p.subscriptionRecoveryPolicy && element('subscriptionRecoveryPolicy', {}, [p.subscriptionRecoveryPolicy._node]),
+  ]);
 }

@@ -1,3 +1,6 @@
+import { ActiveMqRenderContext } from './activemq-render-context';
+import { element, wrapper, XmlNode } from '../../private/xml/xml-node';
+
 /** Whether a destination is a queue or a topic. */
 export enum ActiveMqDestinationType {
   QUEUE = 'queue',
@@ -45,4 +48,15 @@ export class ActiveMqDestination {
   public toString(): string {
     return `${this.type}://${this.name}`;
   }
+}
+
+/** Renders `<destinations>`: the destinations the broker creates at start. */
+export function renderDestinations(
+  model: { readonly destinations?: ActiveMqDestination[] },
+  context: ActiveMqRenderContext,
+): XmlNode | undefined {
+  return wrapper('destinations', (model.destinations ?? []).map((d, i) => {
+    context.destination(d, `destinations[${i}]`);
+    return element(d.type, { physicalName: d.name });
+  }));
 }

@@ -1,4 +1,9 @@
 import { ActiveMqDestination } from './activemq-destination';
+import { ActiveMqRenderContext, isKnownString } from './activemq-render-context';
+import { element, wrapper, XmlNode } from '../../private/xml/xml-node';
+
+/** Network connectors per broker (mq-facts F-X08). */
+const MAX_NETWORK_CONNECTORS = 20;
 
 /**
  * A connection to another broker of a network of brokers (`<networkConnector>`); at most 20 per broker
@@ -57,4 +62,48 @@ export interface ActiveMqNetworkConnector {
    * @default - none
    */
   readonly staticallyIncludedDestinations?: ActiveMqDestination[];
+}
+
+/** Renders `<networkConnectors>`, checking the count and that names are unique. */
+export function renderNetworkConnectors(
+  model: { readonly networkConnectors?: ActiveMqNetworkConnector[] },
+  context: ActiveMqRenderContext,
+): XmlNode | undefined {
+  const connectors = model.networkConnectors ?? [];
+  if (connectors.length > MAX_NETWORK_CONNECTORS) {
+    context.problems.push(`networkConnectors: ${connectors.length} connectors; allowed: at most ${MAX_NETWORK_CONNECTORS} per broker`);
+  }
+  const names = connectors.map((c) => c.name).filter(isKnownString);
+  for (const dup of new Set(names.filter((n, i) => names.indexOf(n) !== i))) {
+    context.problems.push(`networkConnectors: name '${dup}' is used more than once; allowed: unique names`);
+  }
+  return wrapper('networkConnectors', connectors.map((c, i) => renderNetworkConnector(c, `networkConnectors[${i}]`, context)));
+}
+
+function renderNetworkConnector(c: ActiveMqNetworkConnector, where: string, context: ActiveMqRenderContext): XmlNode {
+  const destinations = (list: 'excludedDestinations' | 'dynamicallyIncludedDestinations' | 'staticallyIncludedDestinations') =>
+    wrapper(list, (c[list] ?? []).map((d, i) => {
+      context.destination(d, `${where}.${list}[${i}]`);
+      return element(d.type, { physicalName: d.name });
+    }));
+  return element('networkConnector', {
+    name: c.name,
+    uri: c.uri,
+    userName: c.userName,
+    duplex: c.duplex,
+    networkTTL: c.networkTtl,
+    messageTTL: c.messageTtl,
+    consumerTTL: c.consumerTtl,
+    conduitSubscriptions: c.conduitSubscriptions,
+    dynamicOnly: c.dynamicOnly,
+    decreaseNetworkConsumerPriority: c.decreaseNetworkConsumerPriority,
+    suppressDuplicateQueueSubscriptions: c.suppressDuplicateQueueSubscriptions,
+    suppressDuplicateTopicSubscriptions: c.suppressDuplicateTopicSubscriptions,
+    prefetchSize: c.prefetchSize,
+    useVirtualDestSubs: c.useVirtualDestSubs,
+  }, [
+    destinations('dynamicallyIncludedDestinations'),
+    destinations('excludedDestinations'),
+    destinations('staticallyIncludedDestinations'),
+  ]);
 }

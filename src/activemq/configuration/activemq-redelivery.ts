@@ -1,5 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { ActiveMqDestination } from './activemq-destination';
+import { ActiveMqRenderContext } from './activemq-render-context';
+import { element, wrapper, XmlNode } from '../../private/xml/xml-node';
 
 /** How the broker redelivers a message a consumer rejected (`<redeliveryPolicy>`). */
 export interface ActiveMqRedeliveryPolicy {
@@ -53,4 +55,41 @@ export interface ActiveMqRedeliveryOptions {
    * @default true
    */
   readonly sendToDlqIfMaxRetriesExceeded?: boolean;
+}
+
+/**
+ * Renders the `<redeliveryPlugin>`, or nothing without redelivery options. The `<broker>` turns `schedulerSupport`
+ * on for it; turning it off explicitly is a problem.
+ */
+export function renderRedelivery(
+  model: { readonly redelivery?: ActiveMqRedeliveryOptions; readonly schedulerSupport?: boolean },
+  context: ActiveMqRenderContext,
+): XmlNode | undefined {
+  const options = model.redelivery;
+  if (!options) {
+    return undefined;
+  }
+  const policy = (p: ActiveMqRedeliveryPolicy, target: Record<string, string>) => element('redeliveryPolicy', {
+    ...target,
+    maximumRedeliveries: p.maximumRedeliveries,
+    initialRedeliveryDelay: p.initialRedeliveryDelay?.toMilliseconds(),
+    redeliveryDelay: p.redeliveryDelay?.toMilliseconds(),
+    useExponentialBackOff: p.useExponentialBackOff,
+    backOffMultiplier: p.backOffMultiplier,
+    maximumRedeliveryDelay: p.maximumRedeliveryDelay?.toMilliseconds(),
+    useCollisionAvoidance: p.useCollisionAvoidance,
+    collisionAvoidancePercent: p.collisionAvoidancePercent,
+  });
+  const rendered = element('redeliveryPlugin', {
+    fallbackToDeadLetter: options.fallbackToDeadLetter,
+    sendToDlqIfMaxRetriesExceeded: options.sendToDlqIfMaxRetriesExceeded,
+  }, [element('redeliveryPolicyMap', {}, [element('redeliveryPolicyMap', {}, [
+    wrapper('redeliveryPolicyEntries', (options.destinationPolicies ?? []).map((p, i) =>
+      policy(p, context.destination(p.destination, `redelivery.destinationPolicies[${i}].destination`)))),
+    options.defaultPolicy && element('defaultEntry', {}, [policy(options.defaultPolicy, {})]),
+  ])])]);
+  if (model.schedulerSupport === false) {
+    context.problems.push("redelivery: the redelivery plugin needs 'schedulerSupport'; allowed: schedulerSupport true or unset");
+  }
+  return rendered;
 }

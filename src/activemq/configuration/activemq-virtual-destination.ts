@@ -1,5 +1,6 @@
 import { ActiveMqDestination } from './activemq-destination';
-import { element, XmlNode } from '../../private/xml/xml-node';
+import { ActiveMqRenderContext } from './activemq-render-context';
+import { element, wrapper, XmlNode } from '../../private/xml/xml-node';
 
 /** A destination a composite destination forwards to only the messages a selector matches. */
 export interface ActiveMqFilteredDestination {
@@ -109,4 +110,16 @@ export class ActiveMqVirtualDestination {
     /** @internal */ public readonly _node: XmlNode,
     /** @internal */ public readonly _problems: string[],
   ) {}
+}
+
+/** Renders `<destinationInterceptors>` with the virtual destinations; their problems are reported here. */
+export function renderVirtualDestinations(
+  model: { readonly virtualDestinations?: ActiveMqVirtualDestination[] },
+  context: ActiveMqRenderContext,
+): XmlNode | undefined {
+  const virtualDestinations = model.virtualDestinations ?? [];
+  virtualDestinations.forEach((v, i) => context.problems.push(...v._problems.map((p) => `virtualDestinations[${i}]: ${p}`)));
+  return wrapper('destinationInterceptors', [
+    wrapper('virtualDestinationInterceptor', [wrapper('virtualDestinations', virtualDestinations.map((v) => v._node))]),
+  ]);
 }
