@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { isKnown, Rule } from '../../private/rules';
 import { versionAtLeast } from '../../private/versions';
+import { pcrePatternProblem } from '../management/pcre-pattern';
 import { policyDefinitionProblems } from '../management/policy-definitions';
 import { queueArgumentProblems } from '../management/queue-arguments';
 import {
@@ -48,16 +49,10 @@ const SHOVEL_ACK_MODES = ['on-confirm', 'on-publish', 'no-ack'];
 /** RabbitMQ names are at most 255 bytes of UTF-8 (AMQP short strings). */
 const MAX_NAME_BYTES = 255;
 
+/** RabbitMQ compiles these patterns with Erlang's `re`, which is PCRE, not JavaScript's RegExp (see pcre-pattern.ts). */
 function regexProblem(label: string, pattern: string | undefined): string | undefined {
-  if (pattern === undefined || !isKnown(pattern)) {
-    return undefined;
-  }
-  try {
-    new RegExp(pattern);
-    return undefined;
-  } catch (e) {
-    return `'${label}' '${pattern}' is not a regular expression (${(e as Error).message}); allowed: a regular expression, such as '^orders\\\\..*' or '.*' ('^$' grants nothing)`;
-  }
+  const problem = pattern === undefined || !isKnown(pattern) ? undefined : pcrePatternProblem(pattern);
+  return problem === undefined ? undefined : `'${label}' '${pattern}' is not a regular expression (${problem}); allowed: a PCRE regular expression (RabbitMQ's dialect), such as '^orders\\\\..*' or '.*' ('^$' grants nothing)`;
 }
 
 function uriProblem(label: string, uri: string | undefined): string | undefined {
