@@ -4,9 +4,9 @@ import { NETWORK_OF_BROKERS_RULES } from './activemq/rules/network-of-brokers';
 import { CONFIGURATION_ASSOCIATION_RULES } from './broker/rules/configuration-association';
 import { MQ_EVENT_SOURCE_RULES } from './event-sources/rules';
 import { Rule } from './private/rules';
+import { MANAGEMENT_RULES } from './rabbitmq/management/objects/all-objects';
 import { RABBITMQ_RULES } from './rabbitmq/rules';
 import { RABBITMQ_CONFIGURATION_RULES } from './rabbitmq/rules/configuration';
-import { MANAGEMENT_RULES } from './rabbitmq/rules/management';
 
 /**
  * Every synth-time rule set, by the construct that runs it: one registry for the README rule-table test and the

@@ -1,10 +1,13 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { ManagementHost } from './management/management-host';
 import { RabbitMqBrokerAttributes } from './rabbitmq-broker-attributes';
 import { RabbitMqBrokerBase } from './rabbitmq-broker-base';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
 import { brokerHost, BrokerIdentity, brokerIdentity, environmentArn, importedConnections } from '../broker/imported-broker';
 import { RabbitMqProtocol } from '../broker/protocol';
+import { MqValidationError } from '../private/errors';
 
 /** An existing RabbitMQ broker. */
 export class ImportedRabbitMqBroker extends RabbitMqBrokerBase {
@@ -14,6 +17,7 @@ export class ImportedRabbitMqBroker extends RabbitMqBrokerBase {
   public readonly connections: ec2.Connections;
   public readonly deploymentMode: RabbitMqDeploymentMode;
   private readonly identity: BrokerIdentity;
+  private readonly management: ManagementHost;
 
   constructor(scope: Construct, id: string, attrs: RabbitMqBrokerAttributes) {
     super(scope, id, { environmentFromArn: environmentArn(attrs.brokerArn) });
@@ -21,6 +25,26 @@ export class ImportedRabbitMqBroker extends RabbitMqBrokerBase {
     ({ brokerArn: this.brokerArn, brokerId: this.brokerId, brokerName: this.brokerName } = this.identity);
     this.connections = importedConnections(attrs, RabbitMqProtocol.AMQPS);
     this.deploymentMode = attrs.deploymentMode ?? RabbitMqDeploymentMode.SINGLE_INSTANCE;
+    this.management = new ManagementHost(this, {
+      access: () => {
+        if (!attrs.adminSecret) {
+          throw new MqValidationError(this, '\'adminSecret\' is missing: virtual hosts and their objects are applied through the management API as the admin user; allowed: fromBrokerAttributes({ ..., adminSecret }) with the secret of the broker\'s admin username and password');
+        }
+        return {
+          endpoint: this.managementUrl,
+          adminSecret: attrs.adminSecret,
+          connections: this.connections,
+          vpc: attrs.vpc,
+          vpcSubnets: attrs.vpc ? attrs.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS } : undefined,
+        };
+      },
+      // The broker is not this stack's: what the app adds to it stays when the app lets go, unless told otherwise.
+      removalPolicy: RemovalPolicy.RETAIN,
+      engineVersion: attrs.engineVersion,
+      // Its configuration is not known here: RabbitMQ answers 405 at deploy time if it forbids operator policies.
+      operatorPoliciesAllowed: () => undefined,
+      allowOperatorPolicies: () => undefined,
+    });
   }
 
   /** `amqps://b-<id>.mq.<region>.amazonaws.com:5671`, as Amazon MQ names it (a cluster has one endpoint too). */
@@ -31,5 +55,10 @@ export class ImportedRabbitMqBroker extends RabbitMqBrokerBase {
   /** `https://b-<id>.mq.<region>.amazonaws.com`. */
   public get managementUrl(): string {
     return `https://${brokerHost(this, this.identity)}`;
+  }
+
+  /** @internal */
+  public _managementHost(): ManagementHost {
+    return this.management;
   }
 }

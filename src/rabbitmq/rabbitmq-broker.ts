@@ -1,4 +1,4 @@
-import { Annotations, CustomResource, Fn, RemovalPolicy, Size, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CustomResource, Fn, Size, Stack, Token } from 'aws-cdk-lib';
 import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -10,7 +10,9 @@ import { OPERATOR_POLICY_CHANGES_DISABLED } from './configuration/rabbitmq-conf-
 import { RabbitMqConfiguration } from './configuration/rabbitmq-configuration';
 import { RabbitMqConfigurationData } from './configuration/rabbitmq-configuration-data';
 import { ImportedRabbitMqBroker } from './imported-rabbitmq-broker';
-import { ManagedBrokerAccess, RabbitMqManagementProvider } from './management/rabbitmq-management-provider';
+import { ManagementHost } from './management/management-host';
+import { RabbitMqVirtualHostOptions } from './management/objects/virtual-host';
+import { ManagedBrokerAccess } from './management/rabbitmq-management-provider';
 import { RabbitMqVirtualHost } from './management/rabbitmq-virtual-host';
 import { RabbitMqQueueMetricsCollector, RabbitMqQueueMetricsCollectorOptions } from './monitoring/queue-metrics-collector';
 import { RabbitMqBrokerAttributes } from './rabbitmq-broker-attributes';
@@ -51,18 +53,6 @@ export interface RabbitMqAdminUser {
    * @default - a generated password in a new Secrets Manager secret
    */
   readonly password?: secretsmanager.ISecret;
-}
-
-/** Options of a virtual host. */
-export interface RabbitMqVirtualHostOptions {
-  /** @default - none */
-  readonly description?: string;
-  /**
-   * What happens to the virtual host when it leaves the app or the stack is deleted; one that still holds queues is
-   * kept in any case (README, "What each removal policy keeps").
-   * @default - the broker's removal policy
-   */
-  readonly removalPolicy?: RemovalPolicy;
 }
 
 /** Props of a RabbitMQ broker. */
@@ -160,13 +150,8 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   private ownConfiguration?: RabbitMqConfiguration;
   private readonly engineVersion: RabbitMqEngineVersion;
   private readonly reboot?: CustomResource;
-  private readonly management: Omit<ManagedBrokerAccess, 'consoleUrls' | 'adminSecret' | 'connections'>;
-  private managementProvider?: RabbitMqManagementProvider;
-  private readonly managedUsers = new Set<string>();
-  private readonly managedVirtualHosts = new Set<string>();
-  /** The broker's removal policy, which its virtual hosts follow by default. @internal */
-  public readonly _removalPolicy: RemovalPolicy;
-  private readonly virtualHosts: RabbitMqVirtualHost[] = [];
+  private readonly management: Omit<ManagedBrokerAccess, 'endpoint' | 'adminSecret' | 'connections'>;
+  private readonly managementHost: ManagementHost;
 
   constructor(scope: Construct, id: string, props: RabbitMqBrokerProps) {
     super(scope, id);
@@ -209,7 +194,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     };
     validateRules(this, 'RabbitMqBroker', RABBITMQ_RULES, spec);
     // At synth, once every virtual host and queue is defined: the counts against the limits in force.
-    this.node.addValidation({ validate: () => managementLimitProblems(spec, this.virtualHosts) });
+    this.node.addValidation({ validate: () => managementLimitProblems(spec, this.managementHost.virtualHosts) });
     if (publiclyAccessible && props.vpc) {
       Annotations.of(this).addWarningV2('cdk-amazon-mq:publicRabbitMqSubnets',
         'A publicly accessible RabbitMQ broker takes no security groups, and subnets given without security groups must be in the default VPC: the subnets of \'vpc\' must belong to the default VPC');
@@ -220,7 +205,6 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     // A public broker's management API is reachable from outside any VPC; a private one's only from its subnets.
     this.management = publiclyAccessible || !props.vpc ? {} : { vpc: props.vpc, vpcSubnets: { subnets: spec.subnets } };
     const removalPolicy = brokerRemovalPolicy(props.removalPolicy);
-    this._removalPolicy = removalPolicy;
     // Public RabbitMQ brokers take no security groups (F-P02); RabbitMQ groups cannot change later (F-P03).
     const securityGroups = props.securityGroups ?? (props.vpc && !publiclyAccessible ? [newBrokerSecurityGroup(this, props.vpc, 'RabbitMQ')] : []);
     this.connections = new ec2.Connections({ securityGroups, defaultPort: ec2.Port.tcp(RabbitMqProtocol.AMQPS.port) });
@@ -274,6 +258,14 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     if (props.applyImmediately) {
       this.reboot = applyImmediately(this, resource);
     }
+    this.managementHost = new ManagementHost(this, {
+      access: () => this._managementAccess(),
+      adminUsername: this.adminUsername,
+      removalPolicy,
+      engineVersion: this.engineVersion.version,
+      operatorPoliciesAllowed: () => this.operatorPoliciesAllowed(),
+      allowOperatorPolicies: () => this.allowOperatorPolicies(),
+    });
   }
 
   /** @internal */
@@ -315,36 +307,14 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
    * `'/'`, the broker's default virtual host, may be added to define objects in it; it is never deleted.
    */
   public addVirtualHost(name: string, options: RabbitMqVirtualHostOptions = {}): RabbitMqVirtualHost {
-    const vhost = new RabbitMqVirtualHost(this, uniqueChildId(this, 'VirtualHost', name === '/' ? 'Default' : name), { broker: this, name, ...options });
-    this.virtualHosts.push(vhost);
-    return vhost;
-  }
-
-  /** Whether the broker already has a virtual host of that name. @internal */
-  public _hasVirtualHost(name: string): boolean {
-    return this.managedVirtualHosts.has(name);
-  }
-
-  /** Records a virtual host. @internal */
-  public _claimVirtualHost(name: string): void {
-    this.managedVirtualHosts.add(name);
-  }
-
-  /**
-   * Records a user made through the management API; false when the broker already has one of that name (users are
-   * broker-wide: two definitions would fight over one user). @internal
-   */
-  public _claimUser(username: string): boolean {
-    const free = !this.managedUsers.has(username);
-    this.managedUsers.add(username);
-    return free;
+    return new RabbitMqVirtualHost(this, uniqueChildId(this, 'VirtualHost', name === '/' ? 'Default' : name), { broker: this, name, ...options });
   }
 
   /**
    * Whether the broker's configuration lets the management API edit operator policies: true for a configuration the
-   * broker makes (it sets the key), unknown for an imported one. @internal
+   * broker makes (it sets the key), unknown for an imported one.
    */
-  public _operatorPoliciesAllowed(): boolean | undefined {
+  private operatorPoliciesAllowed(): boolean | undefined {
     if (this.givenConfiguration === undefined) {
       return true;
     }
@@ -356,9 +326,9 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   /**
    * Makes the configuration the broker owns allow operator policies (Amazon MQ's default forbids editing them): the
    * broker makes one when it has none. Returns the reboot that applies it on a running broker (applyImmediately),
-   * which the operator policies wait for. @internal
+   * which the operator policies wait for.
    */
-  public _allowOperatorPolicies(): IDependable | undefined {
+  private allowOperatorPolicies(): IDependable | undefined {
     if (this.givenConfiguration !== undefined) {
       return this.reboot;
     }
@@ -375,12 +345,12 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   }
 
   /** What a client of the management API needs: endpoint, admin secret, network. @internal */
-  public _managementAccess(): ManagedBrokerAccess & { readonly endpoint: string } {
+  public _managementAccess(): ManagedBrokerAccess {
     if (!this.adminSecret) {
       throw new MqValidationError(this, '\'adminUser\' is missing: virtual hosts and their objects are applied through the management API as the admin user, and the queue metrics collector reads it as that user; allowed: an authentication with internalUsers: true, or an adminUser');
     }
     return {
-      ...this.management, consoleUrls: this.consoleUrls, adminSecret: this.adminSecret, connections: this.connections, endpoint: this.managementUrl,
+      ...this.management, adminSecret: this.adminSecret, connections: this.connections, endpoint: this.managementUrl,
     };
   }
 
@@ -392,10 +362,9 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     return new RabbitMqQueueMetricsCollector(this, 'QueueMetrics', { broker: this, ...options });
   }
 
-  /** The provider that applies management API objects, created with the first one. @internal */
-  public _managementProvider(): RabbitMqManagementProvider {
-    this.managementProvider ??= new RabbitMqManagementProvider(this, 'Management', this._managementAccess());
-    return this.managementProvider;
+  /** @internal */
+  public _managementHost(): ManagementHost {
+    return this.managementHost;
   }
 
   /** The general log group (`/aws/amazonmq/broker/<id>/general`), when the broker publishes it. */

@@ -7,9 +7,9 @@
  */
 import { RabbitMqEngine } from './rabbitmq-engine';
 import { RabbitMqExchangeType, RabbitMqUserTag } from '../../src';
+import { SHOVEL } from '../../src/rabbitmq/management/objects/shovel';
 import { policyDefinitionProblems } from '../../src/rabbitmq/management/policy-definitions';
 import { queueArgumentProblems } from '../../src/rabbitmq/management/queue-arguments';
-import { MANAGEMENT_RULES } from '../../src/rabbitmq/rules/management';
 
 jest.setTimeout(300_000);
 
@@ -122,13 +122,13 @@ for (const applyTo of ['queues', 'classic_queues', 'quorum_queues', 'exchanges',
   });
 }
 
-const ackModeRule = MANAGEMENT_RULES.find((r) => r.id === 'RabbitMqShovelAckMode')!;
+const ackModeRule = SHOVEL.rules.find((r) => r.id === 'RabbitMqShovelAckMode')!;
 for (const ackMode of ['on-confirm', 'on-publish', 'no-ack', 'on_confirm', 'confirm']) {
   rows.push({
     what: `shovel ack-mode ${ackMode}`,
     path: `/api/parameters/shovel/rules/s${n++}`,
     body: { value: { 'src-uri': 'amqp:///rules', 'src-queue': `s${n}.in`, 'dest-uri': 'amqp:///rules', 'dest-queue': `s${n}.out`, 'ack-mode': ackMode } },
-    library: ackModeRule.check({ kind: 'shovel', name: 's', taken: false, shovel: { source: { queue: 'a' }, destination: { queue: 'b' }, ackMode } }) === undefined,
+    library: ackModeRule.check({ kind: 'shovel', name: 's', taken: false, broker: { reservedUsernames: [] }, options: { source: { queue: 'a' }, destination: { queue: 'b' }, ackMode } }) === undefined,
   });
 }
 

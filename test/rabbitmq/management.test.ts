@@ -8,7 +8,7 @@ import {
   RabbitMqExchangeType, RabbitMqManagementObject, RabbitMqPolicyApplyTo, RabbitMqQueueType, RabbitMqVirtualHost,
 } from '../../src';
 import { onEvent, redact } from '../../src/rabbitmq/management/management-handler';
-import { MANAGEMENT_RULES } from '../../src/rabbitmq/rules/management';
+import { MANAGEMENT_RULES } from '../../src/rabbitmq/management/objects/all-objects';
 import { stackWithVpc } from '../util/stacks';
 
 const RMQ = { engineVersion: RabbitMqEngineVersion.V4_2, deploymentMode: RabbitMqDeploymentMode.CLUSTER_MULTI_AZ, brokerName: 'events' };

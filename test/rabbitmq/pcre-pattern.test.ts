@@ -1,7 +1,8 @@
 import { Lazy, Token } from 'aws-cdk-lib';
 import { NOT_JUDGED, PCRE_PATTERNS } from './pcre-pattern-table';
+import { POLICY } from '../../src/rabbitmq/management/objects/policy';
+import { USER } from '../../src/rabbitmq/management/objects/user';
 import { pcrePatternProblem } from '../../src/rabbitmq/management/pcre-pattern';
-import { MANAGEMENT_RULES } from '../../src/rabbitmq/rules/management';
 
 const regExpAccepts = (pattern: string) => {
   try {
@@ -48,12 +49,12 @@ test('PCRE reads a pattern up to its first NUL, as Erlang passes it', () => {
 });
 
 describe('the rules judge patterns as PCRE', () => {
-  const rule = (id: string) => MANAGEMENT_RULES.find((r) => r.id === id)!;
-  const permissions = (read: string) => [rule('RabbitMqPermissionPatterns').check({
-    kind: 'user', name: 'app-user', taken: false, permissions: { configure: '^$', write: '^$', read },
+  const broker = { reservedUsernames: [] };
+  const permissions = (read: string) => [USER.rules.find((r) => r.id === 'RabbitMqPermissionPatterns')!.check({
+    kind: 'user', name: 'app-user', taken: false, broker, options: { permissions: { configure: '^$', write: '^$', read } },
   }) ?? []].flat();
-  const policy = (pattern: string) => [rule('RabbitMqPolicyDefinition').check({
-    kind: 'policy', name: 'ttl', taken: false, policy: { pattern, definition: { 'message-ttl': 1000 } },
+  const policy = (pattern: string) => [POLICY.rules.find((r) => r.id === 'RabbitMqPolicyDefinition')!.check({
+    kind: 'policy', name: 'ttl', taken: false, broker, options: { pattern, definition: { 'message-ttl': 1000 } },
   }) ?? []].flat();
 
   test('(?i)^orders, an inline option RegExp refuses, is accepted in permissions and policies', () => {

@@ -1,4 +1,5 @@
 import { canonicalJson } from './canonical-json';
+import { objectIdentity, RabbitMqObjectKind } from './objects/object-kind';
 
 /**
  * The logic of `Custom::AmazonMqRabbitMqObject`: one object inside a RabbitMQ broker (virtual host, user, permission,
@@ -21,11 +22,14 @@ export interface ManagementProperties {
   readonly Endpoint: string;
   /** The secret with the broker's admin `username` and `password`. */
   readonly AdminSecretArn: string;
-  /** What the object is, for messages: `queue`, `user`, ... */
-  readonly Kind: string;
+  /**
+   * What the object is: one of the typed kinds, which also say how the object is identified (`binding`: by its
+   * routing key and arguments), or the escape hatch's free text for messages.
+   */
+  readonly Kind: RabbitMqObjectKind | string;
   /** The object's API path, every segment URI-encoded, e.g. `/api/queues/orders/orders.in`. */
   readonly Path: string;
-  /** `PUT` (default) or `POST` (bindings). */
+  /** `PUT` (default) or `POST` (bindings, and escape-hatch objects RabbitMQ names itself). */
   readonly Method?: string;
   /** The JSON body, where `{{secret:<i>:<key>}}` (raw) or `{{secret-uri:<i>:<key>}}` (URI-encoded) stand for secret values. */
   readonly Body?: string;
@@ -35,6 +39,8 @@ export interface ManagementProperties {
   readonly OnDelete?: string;
   /** A virtual host's queue listing (`/api/queues/<vhost>`): the virtual host is kept while it holds a queue. */
   readonly KeepIfQueuesIn?: string;
+  /** A user's password version: any new value makes CloudFormation send an Update, which sets the password again. */
+  readonly PasswordVersion?: string;
   /** The path of the object's virtual host (`/api/vhosts/<vhost>`): once it is gone, so is the object. */
   readonly VirtualHostPath?: string;
 }
@@ -134,7 +140,7 @@ async function apply(event: ManagementEvent, deps: ManagementDependencies): Prom
  * whose keys are sorted (RabbitMQ matches arguments whatever their order).
  */
 export function identity(props: ManagementProperties): string {
-  if (props.Method !== 'POST') {
+  if (objectIdentity(props.Kind, props.Method) === 'path') {
     return props.Path;
   }
   const { routing_key: key, arguments: args } = JSON.parse(props.Body ?? '{}') as { routing_key?: string; arguments?: unknown };
@@ -220,7 +226,7 @@ async function managementApi(props: ManagementProperties, deps: ManagementDepend
 }
 
 async function deleteObject(api: ManagementApi, props: ManagementProperties, path: string): Promise<void> {
-  if (props.Method === 'POST') {
+  if (objectIdentity(props.Kind, props.Method) === 'binding') {
     // A binding: POSTed to the collection; delete each binding of the collection with the same key and arguments.
     const wanted = JSON.parse(props.Body ?? '{}') as { routing_key?: string; arguments?: Record<string, unknown> };
     const listed = await api.call('GET', path);

@@ -1,17 +1,18 @@
 import { CustomResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { managementHostOf } from './management-host';
 import { RABBITMQ_OBJECT_TYPE } from './object-type';
 import { MqValidationError } from '../../private/errors';
-import type { RabbitMqBroker } from '../rabbitmq-broker';
+import { requireProps } from '../../private/required';
+import type { IRabbitMqBroker } from '../rabbitmq-broker-ref';
 import type { ManagementProperties } from './management-handler';
 import type { RabbitMqVirtualHost } from './rabbitmq-virtual-host';
-import { requireProps } from '../../private/required';
 
 /** Props of an object applied through the RabbitMQ management API. */
 export interface RabbitMqManagementObjectProps {
-  /** The broker. */
-  readonly broker: RabbitMqBroker;
+  /** The broker: made in this app, or imported with its admin secret. */
+  readonly broker: IRabbitMqBroker;
   /**
    * The path under `/api/`, as segments (each is URI-encoded here), e.g. `['parameters', 'shovel', 'orders', 'archive']`.
    */
@@ -34,7 +35,11 @@ export interface RabbitMqManagementObjectProps {
    * @default RemovalPolicy.DESTROY
    */
   readonly removalPolicy?: RemovalPolicy;
-  /** What the object is, for messages. @default 'object' */
+  /**
+   * What the object is, for messages; the typed kinds (`queue`, `binding`, ...) also tell the handler how the object is
+   * identified. With any other kind, `POST` identifies the object as a binding.
+   * @default 'object'
+   */
   readonly kind?: string;
   /**
    * The virtual host the object lives in: it is applied after the virtual host, deleted before it, and counts as
@@ -73,7 +78,7 @@ export class RabbitMqManagementObject extends Construct {
     if (method !== 'PUT' && method !== 'POST') {
       throw new MqValidationError(this, `'method' '${method}' is not allowed; allowed: PUT, POST`);
     }
-    const provider = props.broker._managementProvider();
+    const provider = managementHostOf(props.broker, this).managementProvider();
     for (const secret of props.secrets ?? []) {
       secret.grantRead(provider.onEventRole);
     }

@@ -1,4 +1,4 @@
-import { Aws, Duration, Fn } from 'aws-cdk-lib';
+import { Aws, Duration } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -10,7 +10,8 @@ import { ScopedProvider } from '../../private/scoped-provider';
 
 /** What the management API's provider needs from the broker it manages. */
 export interface ManagedBrokerAccess {
-  readonly consoleUrls: string[];
+  /** The management API's URL, `https://<broker host>`. */
+  readonly endpoint: string;
   readonly adminSecret: secretsmanager.ISecret;
   readonly connections: ec2.Connections;
   readonly vpc?: ec2.IVpc;
@@ -50,7 +51,7 @@ export class RabbitMqManagementProvider extends ScopedProvider {
     access.adminSecret.grantRead(this.onEventRole);
     // A Delete skips an object that another resource of the stack declares (a renamed construct, a rollback).
     this.onEventRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['cloudformation:ListStackResources'], resources: [Aws.STACK_ID] }));
-    this.endpoint = Fn.select(0, access.consoleUrls);
+    this.endpoint = access.endpoint;
     this.adminSecretArn = access.adminSecret.secretArn;
   }
 }

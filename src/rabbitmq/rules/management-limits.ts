@@ -1,14 +1,14 @@
 import { rabbitMqLimit } from './configuration-limits';
 import { RabbitMqSpec } from './rabbitmq-spec';
 import { RULES_URL } from '../../private/errors';
-import type { RabbitMqVirtualHost } from '../management/rabbitmq-virtual-host';
 
 /**
  * The virtual hosts and queues defined with addVirtualHost() against the limits in force on the broker (mq-facts
  * F-Q06: `vhost_max`, `cluster_queue_limit`, from the configuration or the instance type's maximum). Run at synth,
  * when every object is defined; the broker's own `/` counts as a virtual host.
  */
-export function managementLimitProblems(spec: RabbitMqSpec, vhosts: RabbitMqVirtualHost[]): string[] {
+export function managementLimitProblems(spec: RabbitMqSpec,
+  vhosts: ReadonlyArray<{ readonly name: string; readonly _queueCount: number }>): string[] {
   const where = `on ${spec.instanceType.name} ${spec.deploymentMode}`;
   const problems: string[] = [];
   const vhostCount = new Set(['/', ...vhosts.map((v) => v.name)]).size;
