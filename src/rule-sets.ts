@@ -1,26 +1,43 @@
 import { ACTIVEMQ_RULES } from './activemq/rules';
+import { ACTIVEMQ_SYNTH_RULES } from './activemq/rules/authentication';
 import { ACTIVEMQ_CONFIGURATION_RULES } from './activemq/rules/configuration';
+import { ACTIVEMQ_ENDPOINT_RULES, ACTIVEMQ_FAILOVER_RULES, ACTIVEMQ_INSTANCE_RULES } from './activemq/rules/endpoints';
 import { NETWORK_OF_BROKERS_RULES } from './activemq/rules/network-of-brokers';
+import { ACTIVEMQ_PROP_KIND_RULES } from './activemq/rules/prop-kinds';
+import { CONFIGURATION_IMPORT_RULES } from './broker/configuration/configuration-core';
 import { CONFIGURATION_ASSOCIATION_RULES } from './broker/rules/configuration-association';
+import { BROKER_IMPORT_RULES } from './broker/rules/imported-broker';
 import { MQ_EVENT_SOURCE_RULES } from './event-sources/rules';
 import { Rule } from './private/rules';
 import { MANAGEMENT_RULES } from './rabbitmq/management/objects/all-objects';
 import { RABBITMQ_RULES } from './rabbitmq/rules';
 import { RABBITMQ_CONFIGURATION_RULES } from './rabbitmq/rules/configuration';
+import { MANAGEMENT_ACCESS_RULES } from './rabbitmq/rules/management-access';
+import { PROMETHEUS_RULES } from './rabbitmq/rules/prometheus';
+import { RABBITMQ_PROP_KIND_RULES } from './rabbitmq/rules/prop-kinds';
+import { QUEUE_METRICS_COLLECTOR_RULES } from './rabbitmq/rules/queue-metrics';
 
 /**
  * Every synth-time rule set, by the construct that runs it: one registry for the README rule-table test and the
  * "every rule has a failing case" test. A new rule set is added here, or those tests do not see it.
  */
 export const RULE_SETS: Readonly<Record<string, ReadonlyArray<Rule<any>>>> = {
-  ActiveMqBroker: ACTIVEMQ_RULES,
-  RabbitMqBroker: RABBITMQ_RULES,
+  // The prop kinds first, as the constructor runs them; then the rules at synth and those of its methods.
+  ActiveMqBroker: [
+    ...ACTIVEMQ_PROP_KIND_RULES, ...ACTIVEMQ_RULES, ...ACTIVEMQ_SYNTH_RULES,
+    ...ACTIVEMQ_INSTANCE_RULES, ...ACTIVEMQ_ENDPOINT_RULES, ...ACTIVEMQ_FAILOVER_RULES,
+  ],
+  RabbitMqBroker: [...RABBITMQ_PROP_KIND_RULES, ...RABBITMQ_RULES, ...PROMETHEUS_RULES, ...MANAGEMENT_ACCESS_RULES],
   ActiveMqConfiguration: ACTIVEMQ_CONFIGURATION_RULES,
   RabbitMqConfiguration: RABBITMQ_CONFIGURATION_RULES,
   RabbitMqVirtualHost: MANAGEMENT_RULES,
   MqEventSource: MQ_EVENT_SOURCE_RULES,
   BrokerConfigurationAssociation: CONFIGURATION_ASSOCIATION_RULES,
   ActiveMqNetworkOfBrokers: NETWORK_OF_BROKERS_RULES,
+  // fromBrokerArn() and fromBrokerAttributes() of both engines; fromConfigurationArn() of both.
+  ImportedBroker: BROKER_IMPORT_RULES,
+  ImportedConfiguration: CONFIGURATION_IMPORT_RULES,
+  RabbitMqQueueMetricsCollector: QUEUE_METRICS_COLLECTOR_RULES,
 };
 
 /** Every rule once (shared rules appear in several sets). */

@@ -3,7 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IActiveMqBroker, ActiveMqMetricOptions } from './activemq-broker-ref';
 import { ActiveMqDeploymentMode, ActiveMqStorageType } from './activemq-deployment-mode';
-import { checkInstance, instanceCount } from './activemq-endpoints';
+import { checkFailoverProtocol, checkInstance, instanceCount } from './activemq-endpoints';
 import { ActiveMqDestination } from './configuration/activemq-destination';
 import { BrokerBase } from '../broker/broker-base';
 import { amazonMqMetric } from '../broker/broker-metric';
@@ -12,7 +12,6 @@ import { ActiveMqAlarmOptions, ActiveMqBrokerAlarms } from '../monitoring/active
 import { checkFirstRecommendedAlarms, RECOMMENDED_ALARMS_ID } from '../monitoring/alarm-helpers';
 import { acrossInstances, requireName } from '../monitoring/amazon-mq-metric';
 import { graph } from '../monitoring/widgets';
-import { MqValidationError } from '../private/errors';
 
 // Public through this module, which index.ts exports (and ActiveMqBroker imports IActiveMqBroker from).
 export * from './activemq-broker-ref';
@@ -33,9 +32,7 @@ export abstract class ActiveMqBrokerBase extends BrokerBase implements IActiveMq
    * @default ActiveMqProtocol.OPENWIRE
    */
   public failoverUrl(protocol: BrokerProtocol = ActiveMqProtocol.OPENWIRE): string {
-    if (protocol !== ActiveMqProtocol.OPENWIRE && protocol !== ActiveMqProtocol.AMQP) {
-      throw new MqValidationError(this, `failoverUrl() 'protocol' ${protocol.name} is not allowed; allowed: OpenWire or AMQP (the failover: transport is an ActiveMQ and Qpid JMS client feature)`);
-    }
+    checkFailoverProtocol(this, protocol);
     if (instanceCount(this.deploymentMode) === 1) {
       return this.endpoint(protocol);
     }
@@ -234,7 +231,7 @@ export abstract class ActiveMqBrokerBase extends BrokerBase implements IActiveMq
   ): cloudwatch.IMetric {
     const { instance, ...metricOptions } = options;
     const instances = instance !== undefined
-      ? [checkInstance(this, this.deploymentMode, instance)]
+      ? [checkInstance(this, 'ActiveMqBroker metric', this.deploymentMode, instance)]
       : Array.from({ length: instanceCount(this.deploymentMode) }, (_, i) => i + 1);
     const metrics = instances.map((i) => amazonMqMetric(this, metricName, { Broker: `${this.brokerName}-${i}`, ...dimensions }, statistic, metricOptions));
     return acrossInstances(metricName, metrics, metricOptions.statistic ?? statistic);

@@ -16,8 +16,9 @@ import { ActiveMqUser, ActiveMqUserOptions, ActiveMqUserProps } from './activemq
 import { ImportedActiveMqBroker } from './imported-activemq-broker';
 import { ACTIVEMQ_RULES } from './rules';
 import { ActiveMqSpec } from './rules/activemq-spec';
-import { ACTIVEMQ_AUTHENTICATION_RULES } from './rules/authentication';
-import { baseSpec, createCfnBroker, sharedPropKinds } from '../broker/broker-core';
+import { ACTIVEMQ_AUTHENTICATION_RULES, ACTIVEMQ_SYNTH_RULES } from './rules/authentication';
+import { ACTIVEMQ_PROP_KIND_RULES } from './rules/prop-kinds';
+import { baseSpec, createCfnBroker } from '../broker/broker-core';
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
 import { brokerSpecOf, registerBrokerSpec } from '../broker/broker-registry';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
@@ -28,10 +29,8 @@ import { ActiveMqProtocol, BrokerProtocol } from '../broker/protocol';
 import { applyImmediately, rebootOnChange } from '../broker/reboot/apply-immediately';
 import { brokerRemovalPolicy } from '../broker/removal-policy';
 import { USER_RULES } from '../broker/rules/users';
-import { RULES_URL } from '../private/errors';
-import { checkPropKinds, enumKind } from '../private/prop-kinds';
 import { requireProps } from '../private/required';
-import { Rule, validateRules } from '../private/rules';
+import { Rule, validateRules, validateRulesAtSynth } from '../private/rules';
 
 /** ActiveMQ log settings. @see mq-facts F-L01, F-L02 */
 export interface ActiveMqLogOptions extends BrokerLogOptions {
@@ -157,13 +156,7 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
   constructor(scope: Construct, id: string, props: ActiveMqBrokerProps) {
     super(scope, id);
     requireProps(this, props);
-    checkPropKinds(this, 'ActiveMqBroker', [
-      { property: 'engineVersion', value: props.engineVersion, allowed: 'an ActiveMqEngineVersion, such as ActiveMqEngineVersion.V5_19', isValid: (v) => v instanceof ActiveMqEngineVersion },
-      { property: 'deploymentMode', value: props.deploymentMode, allowed: `an ActiveMqDeploymentMode: ${Object.values(ActiveMqDeploymentMode).join(', ')}`, isValid: enumKind(ActiveMqDeploymentMode) },
-      { property: 'storageType', value: props.storageType, optional: true, allowed: `an ActiveMqStorageType: ${Object.values(ActiveMqStorageType).join(', ')}`, isValid: enumKind(ActiveMqStorageType) },
-      { property: 'authentication', value: props.authentication, optional: true, allowed: 'ActiveMqAuthentication.simple() or ActiveMqAuthentication.ldap({...})', isValid: (v) => v instanceof ActiveMqAuthentication },
-      ...sharedPropKinds(props),
-    ]);
+    validateRules(this, 'ActiveMqBroker', ACTIVEMQ_PROP_KIND_RULES, props);
     const authentication = props.authentication ?? ActiveMqAuthentication.simple();
     this._authenticationStrategy = authentication.strategy;
     const users = props.users ?? (authentication.strategy === 'SIMPLE' ? [DEFAULT_ADMIN] : []);
@@ -218,14 +211,8 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
     for (const user of users) {
       this.createUser(user);
     }
-    if (authentication.strategy === 'SIMPLE') {
-      // Checked at synth, not here: users may still come through addUser().
-      this.node.addValidation({
-        validate: () => this.userList.length > 0 ? [] : [
-          `'users' is empty with simple authentication: nobody could connect; allowed: at least one user, in 'users' or through addUser() [ActiveMqSimpleUsers] (${RULES_URL})`,
-        ],
-      });
-    }
+    // Checked at synth, not here: users may still come through addUser().
+    validateRulesAtSynth(this, ACTIVEMQ_SYNTH_RULES, () => this.spec);
 
     this.brokerArn = resource.attrArn;
     this.brokerId = resource.ref;
@@ -282,12 +269,12 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
   /** `Fn::Select` over the protocol's list attribute. @default instance 1 */
   public endpoint(protocol: BrokerProtocol, instance: number = 1): string {
     endpointScheme(this, protocol);
-    return Fn.select(checkInstance(this, this.deploymentMode, instance) - 1, this.endpointList(protocol));
+    return Fn.select(checkInstance(this, 'ActiveMqBroker.endpoint', this.deploymentMode, instance) - 1, this.endpointList(protocol));
   }
 
   /** The private IP address of one broker instance (1, or 2 for the standby). @default instance 1 */
   public ipAddress(instance: number = 1): string {
-    return Fn.select(checkInstance(this, this.deploymentMode, instance) - 1, this.ipAddresses);
+    return Fn.select(checkInstance(this, 'ActiveMqBroker.ipAddress', this.deploymentMode, instance) - 1, this.ipAddresses);
   }
 
   /** The general log group (`/aws/amazonmq/broker/<id>/general`), when the broker publishes it. */

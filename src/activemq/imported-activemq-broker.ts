@@ -29,6 +29,6 @@ export class ImportedActiveMqBroker extends ActiveMqBrokerBase {
   /** Built from the broker ID and region, as Amazon MQ names its endpoints: `ssl://b-<id>-1.mq.<region>.amazonaws.com:61617`. */
   public endpoint(protocol: BrokerProtocol, instance: number = 1): string {
     const scheme = endpointScheme(this, protocol);
-    return `${scheme}://${brokerHost(this, this.identity, checkInstance(this, this.deploymentMode, instance))}:${protocol.port}`;
+    return `${scheme}://${brokerHost(this, this.identity, checkInstance(this, 'ActiveMqBroker.endpoint', this.deploymentMode, instance))}:${protocol.port}`;
   }
 }

@@ -4,7 +4,8 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
 import { BrokerAttributes } from './broker-attributes';
 import { BrokerProtocol } from './protocol';
-import { MqValidationError } from '../private/errors';
+import { BROKER_IMPORT_RULES } from './rules/imported-broker';
+import { validateRules } from '../private/rules';
 
 /** What identifies an imported broker: its ARN and the parts of it. */
 export interface BrokerIdentity {
@@ -15,51 +16,36 @@ export interface BrokerIdentity {
   readonly region: string;
 }
 
-const BROKER_ID = /^b-[0-9a-z]+(-[0-9a-z]+)*$/i;
-
 /**
  * The identity of an imported broker from its ARN, or from its name and ID in the stack's account and region.
  * An ARN held in a token is split at deploy time.
  */
 export function brokerIdentity(scope: IConstruct, attrs: BrokerAttributes): BrokerIdentity {
-  const byName = attrs.brokerName !== undefined || attrs.brokerId !== undefined;
-  if (attrs.brokerArn !== undefined && byName) {
-    throw new MqValidationError(scope, '\'brokerArn\' and \'brokerName\'/\'brokerId\' are both given; allowed: brokerArn alone, or brokerName with brokerId');
-  }
+  // ImportedActiveMqBroker -> ActiveMqBroker.fromBrokerAttributes, what the user called (fromBrokerArn calls it too).
+  validateRules(scope, `${scope.constructor.name.replace(/^Imported/, '')}.fromBrokerAttributes`, BROKER_IMPORT_RULES, attrs);
   if (attrs.brokerArn !== undefined) {
-    return { brokerArn: attrs.brokerArn, ...parseBrokerArn(scope, attrs.brokerArn) };
+    return { brokerArn: attrs.brokerArn, ...parseBrokerArn(attrs.brokerArn) };
   }
-  const { brokerName, brokerId } = attrs;
-  if (brokerName === undefined || brokerId === undefined) {
-    throw new MqValidationError(scope, `'${brokerName === undefined ? 'brokerName' : 'brokerId'}' is missing; allowed: brokerArn alone, or brokerName with brokerId`);
-  }
-  if (!Token.isUnresolved(brokerId) && !BROKER_ID.test(brokerId)) {
-    throw new MqValidationError(scope, `'brokerId' '${brokerId}' is not a broker ID; allowed: the ID Amazon MQ gave the broker, 'b-' and letters, digits and hyphens (b-1234a5b6-78cd-...)`);
-  }
+  const brokerName = attrs.brokerName!;
+  const brokerId = attrs.brokerId!;
   const stack = Stack.of(scope);
   const brokerArn = stack.formatArn({ service: 'mq', resource: 'broker', resourceName: `${brokerName}:${brokerId}`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
   return { brokerArn, brokerName, brokerId, region: stack.region };
 }
 
-/** Name, ID and region read from a broker ARN; tokens are split at deploy time. */
-export function parseBrokerArn(scope: IConstruct, brokerArn: string): { brokerName: string; brokerId: string; region: string } {
+/** Name, ID and region read from a broker ARN (checked by ImportedBrokerArn); tokens are split at deploy time. */
+export function parseBrokerArn(brokerArn: string): { brokerName: string; brokerId: string; region: string } {
   if (Token.isUnresolved(brokerArn)) {
     const parts = Fn.split(':', brokerArn);
     return { brokerName: Fn.select(6, parts), brokerId: Fn.select(7, parts), region: Fn.select(3, parts) };
   }
   const parts = brokerArn.split(':');
-  if (parts.length !== 8 || parts[0] !== 'arn' || parts[2] !== 'mq' || parts[5] !== 'broker') {
-    const hint = BROKER_ID.test(brokerArn)
-      ? ' (this is a broker ID: import with fromBrokerAttributes({ brokerName, brokerId }))'
-      : '';
-    throw new MqValidationError(scope, `'brokerArn' '${brokerArn}' is not a broker ARN${hint}; allowed: arn:<partition>:mq:<region>:<account>:broker:<name>:<id>`);
-  }
   return { brokerName: parts[6], brokerId: parts[7], region: parts[3] };
 }
 
 /**
  * The ARN to give `Resource` as `environmentFromArn`, or undefined when it is no ARN: `Resource` would throw its own
- * message first, and parseBrokerArn names the problem better.
+ * message first, and the ImportedBrokerArn rule names the problem better.
  */
 export function environmentArn(brokerArn: string | undefined): string | undefined {
   return brokerArn !== undefined && (Token.isUnresolved(brokerArn) || brokerArn.startsWith('arn:')) ? brokerArn : undefined;

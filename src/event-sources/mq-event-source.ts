@@ -9,7 +9,7 @@ import { ActiveMqBroker } from '../activemq/activemq-broker';
 import { IActiveMqBroker } from '../activemq/activemq-broker-ref';
 import { BrokerProtocol, ActiveMqProtocol, RabbitMqProtocol } from '../broker/protocol';
 import { uniqueChildId } from '../private/child-ids';
-import { MqValidationError } from '../private/errors';
+import { requireObject } from '../private/required';
 import { validateRules } from '../private/rules';
 import { RabbitMqBroker } from '../rabbitmq/rabbitmq-broker';
 import { IRabbitMqBroker } from '../rabbitmq/rabbitmq-broker-ref';
@@ -69,13 +69,6 @@ function regions(target: lambda.IFunction, broker: IActiveMqBroker | IRabbitMqBr
   return { brokerRegion: broker.env.region, functionRegion: Stack.of(target).region };
 }
 
-/** JavaScript callers can omit the props jsii requires: the library's error, not a TypeError. */
-function requireProps(target: lambda.IFunction, what: string, props: MqEventSourceOptions | undefined): void {
-  if (props === undefined || props === null || typeof props !== 'object') {
-    throw new MqValidationError(target, `${what}: 'props' is missing; allowed: an object with at least 'queue'`);
-  }
-}
-
 /** The defaulted sign-in reads a powerful user's password into the function's role: said loudly, and what to do. */
 function warnDefaultCredentials(target: lambda.IFunction, what: string, whom: string, instead: string): void {
   Annotations.of(target).addWarningV2('cdk-amazon-mq:eventSourceDefaultCredentials',
@@ -98,22 +91,22 @@ export class ActiveMqEventSource implements lambda.IEventSource {
   constructor(private readonly broker: IActiveMqBroker, private readonly props: ActiveMqEventSourceProps) {}
 
   public bind(target: lambda.IFunction): void {
-    requireProps(target, 'ActiveMqEventSource', this.props);
+    requireObject(target, 'ActiveMqEventSource', 'props', this.props, "an object with at least 'queue'");
+    const fallback = this.broker instanceof ActiveMqBroker ? this.broker.users[0] : undefined;
+    // None is refused by MqEventSourceCredentials.
+    const credentials = this.props.credentials ?? fallback?.secret;
     validateRules(target, 'ActiveMqEventSource', MQ_EVENT_SOURCE_RULES, {
       ...this.props,
       ...regions(target, this.broker),
       activeMqAuthentication: this.broker instanceof ActiveMqBroker ? this.broker._authenticationStrategy : undefined,
+      engine: 'ActiveMQ',
+      signInSecret: credentials,
     });
-    const fallback = this.broker instanceof ActiveMqBroker ? this.broker.users[0] : undefined;
-    const credentials = this.props.credentials ?? fallback?.secret;
-    if (!credentials) {
-      throw new MqValidationError(target, 'ActiveMqEventSource: \'credentials\' is missing; allowed: a secret with username and password (required for imported brokers and brokers without users)');
-    }
     if (!this.props.credentials) {
       warnDefaultCredentials(target, 'ActiveMqEventSource', `the broker's first user '${fallback!.username}' (by default its admin, with console access)`,
         'broker.addUser(\'consumer\').secret');
     }
-    this.mapping = bindMqEventSource(target, this.broker, this.props, credentials, ActiveMqProtocol.OPENWIRE);
+    this.mapping = bindMqEventSource(target, this.broker, this.props, credentials!, ActiveMqProtocol.OPENWIRE);
   }
 
   /** The mapping's ID, once bound. */
@@ -140,21 +133,21 @@ export class RabbitMqEventSource implements lambda.IEventSource {
   constructor(private readonly broker: IRabbitMqBroker, private readonly props: RabbitMqEventSourceProps) {}
 
   public bind(target: lambda.IFunction): void {
-    requireProps(target, 'RabbitMqEventSource', this.props);
+    requireObject(target, 'RabbitMqEventSource', 'props', this.props, "an object with at least 'queue'");
+    // None is refused by MqEventSourceCredentials.
+    const credentials = this.props.credentials ?? (this.broker instanceof RabbitMqBroker ? this.broker.adminSecret : undefined);
     validateRules(target, 'RabbitMqEventSource', MQ_EVENT_SOURCE_RULES, {
       ...this.props,
       ...regions(target, this.broker),
       rabbitMqPasswords: this.broker instanceof RabbitMqBroker ? this.broker._acceptsPasswords : undefined,
+      engine: 'RabbitMQ',
+      signInSecret: credentials,
     });
-    const credentials = this.props.credentials ?? (this.broker instanceof RabbitMqBroker ? this.broker.adminSecret : undefined);
-    if (!credentials) {
-      throw new MqValidationError(target, 'RabbitMqEventSource: \'credentials\' is missing; allowed: a secret with username and password (required for imported brokers)');
-    }
     if (!this.props.credentials) {
       warnDefaultCredentials(target, 'RabbitMqEventSource', 'the broker\'s admin (administrator of every virtual host)',
         `broker.addVirtualHost('${this.props.virtualHost ?? '/'}').addUser('consumer', { permissions: { configure: '^$', write: '^$', read: '^${this.props.queue}$' } }).secret`);
     }
-    this.mapping = bindMqEventSource(target, this.broker, this.props, credentials, RabbitMqProtocol.AMQPS, this.props.virtualHost);
+    this.mapping = bindMqEventSource(target, this.broker, this.props, credentials!, RabbitMqProtocol.AMQPS, this.props.virtualHost);
   }
 
   /** The mapping's ID, once bound. */

@@ -1,4 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { MqEventSourceOptions } from './mq-event-source-options';
 import { isKnown, Rule } from '../private/rules';
 
@@ -18,6 +19,9 @@ export interface EventSourceSpec extends MqEventSourceOptions {
   /** The broker's region and the function's, each possibly a token. */
   readonly brokerRegion: string;
   readonly functionRegion: string;
+  readonly engine: 'ActiveMQ' | 'RabbitMQ';
+  /** The secret the mapping signs in with: `credentials`, or the broker's default user's when it is made in the app. */
+  readonly signInSecret?: ISecret;
 }
 
 export const MQ_EVENT_SOURCE_RULES: ReadonlyArray<Rule<EventSourceSpec>> = [
@@ -65,5 +69,13 @@ export const MQ_EVENT_SOURCE_RULES: ReadonlyArray<Rule<EventSourceSpec>> = [
       }
       return undefined;
     },
+  },
+  {
+    id: 'MqEventSourceCredentials',
+    fact: 'F-ESM3',
+    summary: 'a secret to sign in with (`BASIC_AUTH`): `credentials`, required for imported brokers and ActiveMQ brokers without users (a broker made in the app lends its first user or its admin)',
+    check: (s) => s.signInSecret === undefined
+      ? `'credentials' is missing; allowed: a secret with username and password (required for imported brokers${s.engine === 'ActiveMQ' ? ' and brokers without users' : ''})`
+      : undefined,
   },
 ];

@@ -1,5 +1,4 @@
-import { IConstruct } from 'constructs';
-import { MqValidationError, RULES_URL } from './errors';
+import { Rule } from './rules';
 
 /** One prop whose kind JavaScript callers (and jsii languages with loose typing) can get wrong. */
 export interface PropKind {
@@ -24,18 +23,21 @@ export function hasMethods(...names: string[]): (value: unknown) => boolean {
 }
 
 /**
- * Checks the kind of props before anything reads them, so a wrong kind fails with a message naming the property,
- * not with a TypeError from inside the library.
+ * A rule on the kind of props, run before anything reads them, so a wrong kind fails with a message naming the
+ * property (one problem per property), not with a TypeError from inside the library.
  */
-export function checkPropKinds(scope: IConstruct, className: string, kinds: PropKind[]): void {
-  const failures = kinds
-    .filter((k) => !(k.value === undefined ? k.optional : k.isValid(k.value)))
-    .map((k) => k.value === undefined || k.value === null
-      ? `  - '${k.property}' is missing; allowed: ${k.allowed}`
-      : `  - '${k.property}' ${describe(k.value)} is not allowed; allowed: ${k.allowed}`);
-  if (failures.length > 0) {
-    throw new MqValidationError(scope, `${className} validation failed:\n${failures.join('\n')}\nSee the README: ${RULES_URL}`);
-  }
+export function propKindRule<T>(id: string, summary: string, kinds: (input: T) => PropKind[]): Rule<T> {
+  return {
+    id,
+    // What each prop is typed as in the API reference; JavaScript callers are not held to it by a compiler.
+    fact: 'API.md (the prop types)',
+    summary,
+    check: (input) => kinds(input)
+      .filter((k) => !(k.value === undefined ? k.optional : k.isValid(k.value)))
+      .map((k) => k.value === undefined || k.value === null
+        ? `'${k.property}' is missing; allowed: ${k.allowed}`
+        : `'${k.property}' ${describe(k.value)} is not allowed; allowed: ${k.allowed}`),
+  };
 }
 
 function describe(value: unknown): string {

@@ -16,21 +16,35 @@ export interface Rule<T> {
   readonly check: (input: T) => string | string[] | undefined;
 }
 
+/** Every rule's problems with the input, each as `problem [RuleId]`, in the order of the rules. */
+function ruleFailures<T>(rules: ReadonlyArray<Rule<T>>, input: T): string[] {
+  const failures: string[] = [];
+  for (const rule of rules) {
+    const problems = rule.check(input) ?? [];
+    for (const problem of typeof problems === 'string' ? [problems] : problems) {
+      failures.push(`${problem} [${rule.id}]`);
+    }
+  }
+  return failures;
+}
+
 /**
  * Runs every rule and throws once with all failures, before the construct creates any child,
  * so bad input leaves nothing half-built.
  */
 export function validateRules<T>(scope: IConstruct, className: string, rules: ReadonlyArray<Rule<T>>, input: T): void {
-  const failures: string[] = [];
-  for (const rule of rules) {
-    const problems = rule.check(input) ?? [];
-    for (const problem of typeof problems === 'string' ? [problems] : problems) {
-      failures.push(`  - ${problem} [${rule.id}]`);
-    }
-  }
+  const failures = ruleFailures(rules, input);
   if (failures.length > 0) {
-    throw new MqValidationError(scope, `${className} validation failed:\n${failures.join('\n')}\nEach [rule] is explained in the README's rule table: ${RULES_URL}`);
+    throw new MqValidationError(scope, `${className} validation failed:\n${failures.map((f) => `  - ${f}`).join('\n')}\nEach [rule] is explained in the README's rule table: ${RULES_URL}`);
   }
+}
+
+/**
+ * Runs the rules when the app synthesizes, on the input as it is then: for what can change after construction
+ * (users added with addUser()). Each failure is one synth error, `problem [RuleId] (README link)`.
+ */
+export function validateRulesAtSynth<T>(scope: IConstruct, rules: ReadonlyArray<Rule<T>>, input: () => T): void {
+  scope.node.addValidation({ validate: () => ruleFailures(rules, input()).map((f) => `${f} (${RULES_URL})`) });
 }
 
 /** True when a value is known at synth time (not a token); unknown values are never rejected. */

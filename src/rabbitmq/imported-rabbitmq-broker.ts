@@ -7,7 +7,7 @@ import { RabbitMqBrokerBase } from './rabbitmq-broker-base';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
 import { brokerHost, BrokerIdentity, brokerIdentity, environmentArn, importedConnections } from '../broker/imported-broker';
 import { RabbitMqProtocol } from '../broker/protocol';
-import { MqValidationError } from '../private/errors';
+import { checkManagementAccess } from './rules/management-access';
 
 /** An existing RabbitMQ broker. */
 export class ImportedRabbitMqBroker extends RabbitMqBrokerBase {
@@ -27,9 +27,7 @@ export class ImportedRabbitMqBroker extends RabbitMqBrokerBase {
     this.deploymentMode = attrs.deploymentMode ?? RabbitMqDeploymentMode.SINGLE_INSTANCE;
     this.management = new ManagementHost(this, {
       access: () => {
-        if (!attrs.adminSecret) {
-          throw new MqValidationError(this, '\'adminSecret\' is missing: virtual hosts and their objects are applied through the management API as the admin user; allowed: fromBrokerAttributes({ ..., adminSecret }) with the secret of the broker\'s admin username and password');
-        }
+        checkManagementAccess(this, attrs.adminSecret, true);
         return {
           endpoint: this.managementUrl,
           adminSecret: attrs.adminSecret,

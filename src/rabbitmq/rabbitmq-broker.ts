@@ -1,4 +1,4 @@
-import { Annotations, CustomResource, Fn, Size, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CustomResource, Fn, Size, Stack } from 'aws-cdk-lib';
 import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -21,9 +21,12 @@ import { RABBITMQ_DEPLOYMENT_FACTS } from './rabbitmq-deployment-facts';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
 import { RabbitMqEngineVersion } from './rabbitmq-engine-version';
 import { RABBITMQ_RULES } from './rules';
+import { checkManagementAccess } from './rules/management-access';
 import { managementLimitProblems } from './rules/management-limits';
+import { PROMETHEUS_RULES } from './rules/prometheus';
+import { RABBITMQ_PROP_KIND_RULES } from './rules/prop-kinds';
 import { RabbitMqSpec } from './rules/rabbitmq-spec';
-import { baseSpec, createCfnBroker, sharedPropKinds } from '../broker/broker-core';
+import { baseSpec, createCfnBroker } from '../broker/broker-core';
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
 import { IBrokerConfiguration } from '../broker/configuration/broker-configuration';
@@ -34,11 +37,8 @@ import { RabbitMqProtocol } from '../broker/protocol';
 import { applyImmediately } from '../broker/reboot/apply-immediately';
 import { brokerRemovalPolicy } from '../broker/removal-policy';
 import { uniqueChildId } from '../private/child-ids';
-import { MqValidationError } from '../private/errors';
-import { checkPropKinds, enumKind, hasMethods } from '../private/prop-kinds';
 import { requireProps } from '../private/required';
 import { validateRules } from '../private/rules';
-import { versionAtLeast } from '../private/versions';
 
 /** The administrative user Amazon MQ creates on a RabbitMQ broker. @see mq-facts F-AU02 */
 export interface RabbitMqAdminUser {
@@ -156,19 +156,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   constructor(scope: Construct, id: string, props: RabbitMqBrokerProps) {
     super(scope, id);
     requireProps(this, props);
-    checkPropKinds(this, 'RabbitMqBroker', [
-      { property: 'engineVersion', value: props.engineVersion, allowed: 'a RabbitMqEngineVersion, such as RabbitMqEngineVersion.V4_2', isValid: (v) => v instanceof RabbitMqEngineVersion },
-      { property: 'deploymentMode', value: props.deploymentMode, allowed: `a RabbitMqDeploymentMode: ${Object.values(RabbitMqDeploymentMode).join(', ')}`, isValid: enumKind(RabbitMqDeploymentMode) },
-      { property: 'storageSize', value: props.storageSize, optional: true, allowed: 'a Size, such as Size.gibibytes(200)', isValid: hasMethods('toGibibytes') },
-      {
-        property: 'authentication',
-        value: props.authentication,
-        optional: true,
-        allowed: 'RabbitMqAuthentication.simple(), .oauth2({...}), .iam({...}), .ldap({...}), .http({...}) or .certificate({...})',
-        isValid: (v) => v instanceof RabbitMqAuthentication,
-      },
-      ...sharedPropKinds(props),
-    ]);
+    validateRules(this, 'RabbitMqBroker', RABBITMQ_PROP_KIND_RULES, props);
     const publiclyAccessible = props.publiclyAccessible ?? false;
     const authentication = props.authentication ?? RabbitMqAuthentication.simple();
     const hasAdmin = props.adminUser !== undefined || authentication.internalUsers;
@@ -290,14 +278,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
    * @param path @default '/metrics'
    */
   public prometheusUrl(path: string = '/metrics'): string {
-    const paths = ['/metrics', '/metrics/detailed', '/metrics/memory-breakdown'];
-    const problems = [
-      ...!versionAtLeast(this.engineVersion.version, '4.2') ? [`engineVersion '${this.engineVersion.version}' is not allowed; allowed: RabbitMQ 4.2 or later (Amazon MQ serves Prometheus metrics from 4.2)`] : [],
-      ...!Token.isUnresolved(path) && !paths.includes(path) ? [`'path' '${path}' is not allowed; allowed: ${paths.join(', ')} (Amazon MQ does not serve /metrics/per-object)`] : [],
-    ];
-    if (problems.length > 0) {
-      throw new MqValidationError(this, `prometheusUrl(): ${problems.join('; ')}`);
-    }
+    validateRules(this, 'RabbitMqBroker.prometheusUrl', PROMETHEUS_RULES, { engineVersion: this.engineVersion.version, path });
     return Fn.join('', [this.managementUrl, `:${RabbitMqProtocol.PROMETHEUS.port}`, path]);
   }
 
@@ -346,9 +327,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
 
   /** What a client of the management API needs: endpoint, admin secret, network. @internal */
   public _managementAccess(): ManagedBrokerAccess {
-    if (!this.adminSecret) {
-      throw new MqValidationError(this, '\'adminUser\' is missing: virtual hosts and their objects are applied through the management API as the admin user, and the queue metrics collector reads it as that user; allowed: an authentication with internalUsers: true, or an adminUser');
-    }
+    checkManagementAccess(this, this.adminSecret);
     return {
       ...this.management, adminSecret: this.adminSecret, connections: this.connections, endpoint: this.managementUrl,
     };

@@ -285,6 +285,6 @@ describe('ActiveMqBroker connections, grants and imports', () => {
     const imported = ActiveMqBroker.fromBrokerArn(stack, 'Token', Token.asString({ Ref: 'BrokerArnParameter' }));
     expect(stack.resolve(imported.brokerName)).toEqual({ 'Fn::Select': [6, { 'Fn::Split': [':', { Ref: 'BrokerArnParameter' }] }] });
     expect(() => ActiveMqBroker.fromBrokerArn(stack, 'Bad', 'arn:aws:sqs:us-east-1:123456789012:queue'))
-      .toThrow("Default/Bad: 'brokerArn' 'arn:aws:sqs:us-east-1:123456789012:queue' is not a broker ARN; allowed: arn:<partition>:mq:<region>:<account>:broker:<name>:<id>");
+      .toThrow("Default/Bad: ActiveMqBroker.fromBrokerAttributes validation failed:\n  - 'brokerArn' 'arn:aws:sqs:us-east-1:123456789012:queue' is not a broker ARN; allowed: arn:<partition>:mq:<region>:<account>:broker:<name>:<id> [ImportedBrokerArn]");
   });
 });

@@ -26,14 +26,17 @@ test('an active/standby pair gives a failover URL over both instances', () => {
 test('a single instance gives its one endpoint as the failover URL, and has no instance 2', () => {
   const { stack, broker: single } = broker(ActiveMqDeploymentMode.SINGLE_INSTANCE);
   expect(stack.resolve(single.failoverUrl())).toEqual(select(0, 'OpenWireEndpoints'));
-  expect(() => single.endpoint(ActiveMqProtocol.OPENWIRE, 2)).toThrow("'instance' 2 is not allowed with deploymentMode SINGLE_INSTANCE; allowed: 1");
-  expect(() => single.ipAddress(0)).toThrow("'instance' 0 is not allowed");
+  expect(() => single.endpoint(ActiveMqProtocol.OPENWIRE, 2)).toThrow(
+    "Test/Broker: ActiveMqBroker.endpoint validation failed:\n  - 'instance' 2 is not allowed with deploymentMode SINGLE_INSTANCE; allowed: 1 [ActiveMqInstanceNumber]");
+  expect(() => single.ipAddress(0)).toThrow("ActiveMqBroker.ipAddress validation failed:\n  - 'instance' 0 is not allowed");
 });
 
 test('protocols without a failover transport or without an endpoint are named', () => {
   const { broker: pair } = broker(ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ);
-  expect(() => pair.failoverUrl(ActiveMqProtocol.MQTT)).toThrow("failoverUrl() 'protocol' MQTT is not allowed; allowed: OpenWire or AMQP");
-  expect(() => pair.endpoint(BrokerProtocol.of('XMPP', 5222))).toThrow("'protocol' XMPP (port 5222) is not allowed; allowed: an ActiveMqProtocol");
+  expect(() => pair.failoverUrl(ActiveMqProtocol.MQTT)).toThrow(
+    "Test/Broker: ActiveMqBroker.failoverUrl validation failed:\n  - 'protocol' MQTT is not allowed; allowed: OpenWire or AMQP (the failover: transport is an ActiveMQ and Qpid JMS client feature) [ActiveMqFailoverProtocol]");
+  expect(() => pair.endpoint(BrokerProtocol.of('XMPP', 5222))).toThrow(
+    "Test/Broker: ActiveMqBroker.endpoint validation failed:\n  - 'protocol' XMPP (port 5222) is not allowed; allowed: an ActiveMqProtocol (OPENWIRE, AMQP, STOMP, MQTT, WSS, CONSOLE) [ActiveMqEndpointProtocol]");
 });
 
 test('RabbitMQ gives its AMQPS endpoint and management URL as strings', () => {
@@ -96,12 +99,13 @@ describe('imported brokers build their endpoints from ID and region, as Amazon M
   });
 
   test.each([
-    [{ brokerArn: ARN, brokerId: 'b-1234' }, "'brokerArn' and 'brokerName'/'brokerId' are both given; allowed: brokerArn alone, or brokerName with brokerId"],
-    [{ brokerName: 'orders' }, "'brokerId' is missing; allowed: brokerArn alone, or brokerName with brokerId"],
+    [{ brokerArn: ARN, brokerId: 'b-1234' }, "'brokerArn' and 'brokerName'/'brokerId' are both given; allowed: brokerArn alone, or brokerName with brokerId [ImportedBrokerReference]"],
+    [{ brokerName: 'orders' }, "'brokerId' is missing; allowed: brokerArn alone, or brokerName with brokerId [ImportedBrokerReference]"],
     [{ brokerId: 'b-1234' }, "'brokerName' is missing"],
     [{}, "'brokerName' is missing"],
-    [{ brokerName: 'orders', brokerId: 'orders' }, "'brokerId' 'orders' is not a broker ID; allowed: the ID Amazon MQ gave the broker"],
+    [{ brokerName: 'orders', brokerId: 'orders' }, "'brokerId' 'orders' is not a broker ID; allowed: the ID Amazon MQ gave the broker, 'b-' and letters, digits and hyphens (b-1234a5b6-78cd-...) [ImportedBrokerId]"],
   ])('import attributes %j are refused', (attrs, message) => {
-    expect(() => ActiveMqBroker.fromBrokerAttributes(new Stack(), 'Imported', attrs)).toThrow(message);
+    expect(() => ActiveMqBroker.fromBrokerAttributes(new Stack(), 'Imported', attrs)).toThrow(`Default/Imported: ActiveMqBroker.fromBrokerAttributes validation failed:\n  - ${message}`);
+    expect(() => RabbitMqBroker.fromBrokerAttributes(new Stack(), 'Imported', attrs)).toThrow(`Default/Imported: RabbitMqBroker.fromBrokerAttributes validation failed:\n  - ${message}`);
   });
 });

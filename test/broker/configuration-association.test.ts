@@ -51,7 +51,7 @@ test('an imported broker and an imported configuration (by ARN) can be associate
     Broker: 'b-1234', Configuration: { Id: 'c-5678', Revision: 3 },
   });
   expect(() => RabbitMqConfiguration.fromConfigurationArn(stack, 'Bad', 'arn:aws:mq:us-east-1:123456789012:broker:orders:b-1', { configurationRevision: 1, engineVersion: '3.13' }))
-    .toThrow("'configurationArn' 'arn:aws:mq:us-east-1:123456789012:broker:orders:b-1' is not a configuration ARN; allowed: arn:<partition>:mq:<region>:<account>:configuration:<id>");
+    .toThrow("S/Bad: RabbitMqConfiguration.fromConfigurationArn validation failed:\n  - 'configurationArn' 'arn:aws:mq:us-east-1:123456789012:broker:orders:b-1' is not a configuration ARN; allowed: arn:<partition>:mq:<region>:<account>:configuration:<id> [ImportedConfigurationArn]");
 });
 
 describe('the association checks what AWS would refuse at deploy time', () => {

@@ -250,6 +250,18 @@ describe('props of the wrong kind from JavaScript name the property, never a raw
     const { stack, vpc } = stackWithVpc();
     expect(() => new RabbitMqBroker(stack, 'Broker', { vpc, ...RMQ, ...wrong } as unknown as RabbitMqBrokerProps)).toThrow(message);
   });
+  test('a wrong kind is one rule failure per property, run before the rules that would read it', () => {
+    const { stack, vpc } = stackWithVpc();
+    const wrong = { engineVersion: '5.18', storageType: 'efs', brokerName: 'bad name' } as unknown as ActiveMqBrokerProps;
+    expect(() => new ActiveMqBroker(stack, 'Broker', { vpc, ...AMQ, ...wrong })).toThrow(new Error([
+      'Test/Broker: ActiveMqBroker validation failed:',
+      "  - 'engineVersion' '5.18' (a string) is not allowed; allowed: an ActiveMqEngineVersion, such as ActiveMqEngineVersion.V5_19 [ActiveMqBrokerPropKinds]",
+      "  - 'storageType' 'efs' (a string) is not allowed; allowed: an ActiveMqStorageType: EFS, EBS [ActiveMqBrokerPropKinds]",
+      "Each [rule] is explained in the README's rule table: https://github.com/cdk-amazon-mq/cdk-amazon-mq#synth-time-rules",
+    ].join('\n')));
+    expect(() => new RabbitMqBroker(stack, 'Rabbit', { vpc, ...RMQ, engineVersion: '4.2' } as unknown as RabbitMqBrokerProps))
+      .toThrow("Test/Rabbit: RabbitMqBroker validation failed:\n  - 'engineVersion' '4.2' (a string) is not allowed; allowed: a RabbitMqEngineVersion, such as RabbitMqEngineVersion.V4_2 [RabbitMqBrokerPropKinds]\n");
+  });
 });
 
 test('every rule has a failing test above', () => {

@@ -147,7 +147,11 @@ test('JavaScript callers that omit the props get the library\'s error, not a Typ
 test('an imported broker needs credentials', () => {
   const stack = new Stack();
   const broker = ActiveMqBroker.fromBrokerArn(stack, 'Imported', 'arn:aws:mq:us-east-1:123456789012:broker:orders:b-1234');
-  expect(() => consumer(stack).addEventSource(new ActiveMqEventSource(broker, { queue: 'orders.in' }))).toThrow("ActiveMqEventSource: 'credentials' is missing");
+  expect(() => consumer(stack).addEventSource(new ActiveMqEventSource(broker, { queue: 'orders.in' }))).toThrow(
+    "ActiveMqEventSource validation failed:\n  - 'credentials' is missing; allowed: a secret with username and password (required for imported brokers and brokers without users) [MqEventSourceCredentials]");
+  const rabbit = RabbitMqBroker.fromBrokerArn(stack, 'Rabbit', 'arn:aws:mq:us-east-1:123456789012:broker:events:b-5678');
+  expect(() => consumer(stack, 'Jobs').addEventSource(new RabbitMqEventSource(rabbit, { queue: 'jobs' }))).toThrow(
+    "RabbitMqEventSource validation failed:\n  - 'credentials' is missing; allowed: a secret with username and password (required for imported brokers) [MqEventSourceCredentials]");
 });
 
 test('cdk-nag is clean on a function consuming a broker queue', () => {

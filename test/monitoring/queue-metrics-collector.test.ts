@@ -71,7 +71,8 @@ describe('the collector', () => {
   });
 
   test('an interval under a minute is refused', () => {
-    expect(() => broker().broker.addQueueMetricsCollector({ interval: Duration.seconds(30) })).toThrow("'interval' 30 seconds is not allowed; allowed: whole minutes, 1 or more");
+    expect(() => broker().broker.addQueueMetricsCollector({ interval: Duration.seconds(30) })).toThrow(
+      "RabbitMqQueueMetricsCollector validation failed:\n  - 'interval' 30 seconds is not allowed; allowed: whole minutes, 1 or more (EventBridge schedules run at most once a minute) [RabbitMqQueueMetricsInterval]");
   });
 
   test('metrics name the collector\'s namespace and the queue', () => {
@@ -85,6 +86,8 @@ test('the Prometheus URL of a RabbitMQ 4.2+ broker, its port for scrapers, and w
   expect(stack.resolve(b.prometheusUrl('/metrics/detailed'))).toEqual({
     'Fn::Join': ['', [{ 'Fn::Select': [0, { 'Fn::GetAtt': [expect.stringMatching(/^Broker/), 'ConsoleURLs'] }] }, ':16001/metrics/detailed']],
   });
-  expect(() => b.prometheusUrl('/metrics/per-object')).toThrow("prometheusUrl(): 'path' '/metrics/per-object' is not allowed; allowed: /metrics, /metrics/detailed, /metrics/memory-breakdown");
-  expect(() => broker(RabbitMqEngineVersion.V3_13).broker.prometheusUrl()).toThrow("engineVersion '3.13' is not allowed; allowed: RabbitMQ 4.2 or later");
+  expect(() => b.prometheusUrl('/metrics/per-object')).toThrow(
+    "RabbitMqBroker.prometheusUrl validation failed:\n  - 'path' '/metrics/per-object' is not allowed; allowed: /metrics, /metrics/detailed, /metrics/memory-breakdown (Amazon MQ does not serve /metrics/per-object) [RabbitMqPrometheusPath]");
+  expect(() => broker(RabbitMqEngineVersion.V3_13).broker.prometheusUrl()).toThrow(
+    "RabbitMqBroker.prometheusUrl validation failed:\n  - engineVersion '3.13' is not allowed; allowed: RabbitMQ 4.2 or later (Amazon MQ serves Prometheus metrics from 4.2) [RabbitMqPrometheusVersion]");
 });

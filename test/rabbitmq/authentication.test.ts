@@ -32,7 +32,8 @@ test('OAuth 2.0: a CONFIG_MANAGED broker with its own configuration, no user and
     'auth_oauth2.issuer = https://idp.example.com/realms/mq',
     'auth_oauth2.preferred_username_claims.1 = preferred_username',
   ]);
-  expect(() => broker.addVirtualHost('app')).toThrow("'adminUser' is missing: virtual hosts and their objects are applied through the management API as the admin user");
+  expect(() => broker.addVirtualHost('app')).toThrow(
+    "RabbitMqBroker validation failed:\n  - 'adminUser' is missing: virtual hosts and their objects are applied through the management API as the admin user, and the queue metrics collector reads it as that user; allowed: an authentication with internalUsers: true, or an adminUser [RabbitMqManagementAdminUser]");
 });
 
 test('OAuth 2.0 with internal users keeps the admin user, and the console signs in through the provider', () => {

@@ -43,3 +43,15 @@ export const ACTIVEMQ_AUTHENTICATION_RULES: Rule<ActiveMqSpec>[] = [
       `user '${u.username}' with replicationUser true and consoleAccess true is not allowed; allowed: one of them (Amazon MQ refuses both on one user)`),
   },
 ];
+
+/** Rules on what addUser() can still change, run when the app synthesizes. */
+export const ACTIVEMQ_SYNTH_RULES: ReadonlyArray<Rule<ActiveMqSpec>> = [
+  {
+    id: 'ActiveMqSimpleUsers',
+    fact: 'F-AU01',
+    summary: 'users: at least one with simple authentication, from `users` or `addUser()` (checked when the app synthesizes)',
+    check: (s) => s.authenticationStrategy === 'SIMPLE' && s.users.length === 0
+      ? '\'users\' is empty with simple authentication: nobody could connect; allowed: at least one user, in \'users\' or through addUser()'
+      : undefined,
+  },
+];

@@ -4,8 +4,7 @@ import { Construct } from 'constructs';
 import { BrokerConfigurationProps, IBrokerConfiguration, ImportedConfigurationOptions } from './broker-configuration';
 import { associate } from './configuration-association';
 import { AssociateOptions, IBrokerConfigurationAssociation } from './configuration-association-ref';
-import { MqValidationError } from '../../private/errors';
-import { isKnown, Rule } from '../../private/rules';
+import { isKnown, Rule, validateRules } from '../../private/rules';
 import { IBroker } from '../broker-base';
 
 const CONFIGURATION_NAME = /^[0-9A-Za-z._~-]{1,150}$/;
@@ -25,6 +24,27 @@ export const CONFIGURATION_NAME_RULES: Rule<ConfigurationSpec>[] = [
       : undefined,
   },
 ];
+
+/** What the rule of an imported configuration reads. */
+export interface ConfigurationImportSpec {
+  readonly configurationArn: string;
+}
+
+export const CONFIGURATION_IMPORT_RULES: Rule<ConfigurationImportSpec>[] = [
+  {
+    id: 'ImportedConfigurationArn',
+    fact: 'F-R02',
+    summary: 'fromConfigurationArn(): `arn:<partition>:mq:<region>:<account>:configuration:<id>` (a token is split at deploy time)',
+    check: (s) => isKnown(s.configurationArn) && !isConfigurationArn(s.configurationArn)
+      ? `'configurationArn' '${s.configurationArn}' is not a configuration ARN; allowed: arn:<partition>:mq:<region>:<account>:configuration:<id>`
+      : undefined,
+  },
+];
+
+function isConfigurationArn(configurationArn: string): boolean {
+  const parts = configurationArn.split(':');
+  return parts.length === 7 && parts[0] === 'arn' && parts[2] === 'mq' && parts[5] === 'configuration';
+}
 
 /** The configuration name: the given one, or one derived from the construct path. */
 export function configurationName(scope: Construct, props: BrokerConfigurationProps): string {
@@ -77,8 +97,9 @@ export class ImportedConfiguration extends Resource implements IBrokerConfigurat
     this.engineVersion = options.engineVersion;
     this.authenticationStrategy = options.authenticationStrategy ?? 'SIMPLE';
     if ('configurationArn' in reference) {
+      validateRules(this, `${engineType === 'ACTIVEMQ' ? 'ActiveMqConfiguration' : 'RabbitMqConfiguration'}.fromConfigurationArn`, CONFIGURATION_IMPORT_RULES, reference);
       this.configurationArn = reference.configurationArn;
-      this.configurationId = configurationIdOf(this, reference.configurationArn);
+      this.configurationId = configurationIdOf(reference.configurationArn);
     } else {
       this.configurationId = reference.configurationId;
       this.configurationArn = Stack.of(this).formatArn({
@@ -96,15 +117,8 @@ export class ImportedConfiguration extends Resource implements IBrokerConfigurat
 }
 
 /** The ID in a configuration ARN (mq-facts F-R02: `arn:<partition>:mq:<region>:<account>:configuration:<id>`). */
-function configurationIdOf(scope: Construct, configurationArn: string): string {
-  if (Token.isUnresolved(configurationArn)) {
-    return Fn.select(6, Fn.split(':', configurationArn));
-  }
-  const parts = configurationArn.split(':');
-  if (parts.length !== 7 || parts[0] !== 'arn' || parts[2] !== 'mq' || parts[5] !== 'configuration') {
-    throw new MqValidationError(scope, `'configurationArn' '${configurationArn}' is not a configuration ARN; allowed: arn:<partition>:mq:<region>:<account>:configuration:<id>`);
-  }
-  return parts[6];
+function configurationIdOf(configurationArn: string): string {
+  return Token.isUnresolved(configurationArn) ? Fn.select(6, Fn.split(':', configurationArn)) : configurationArn.split(':')[6];
 }
 
 /** A configuration's data as CloudFormation takes it: base64, encoded at deploy time when the text holds a token. */

@@ -11,10 +11,11 @@ import { QueueMetricsFunction } from './queue-metrics-function';
 import { above, createAlarms, noConsumers } from '../../monitoring/alarm-helpers';
 import { BrokerAlarmOptions } from '../../monitoring/broker-alarm-options';
 import { RabbitMqQueueDepthAlarm, RabbitMqQueueRef } from '../../monitoring/rabbitmq-broker-alarms';
-import { MqValidationError } from '../../private/errors';
 import { requireProps } from '../../private/required';
+import { validateRules } from '../../private/rules';
 import { VPC_FUNCTION_NETWORK_ACTIONS } from '../../private/scoped-provider';
 import type { RabbitMqBroker } from '../rabbitmq-broker';
+import { QUEUE_METRICS_COLLECTOR_RULES } from '../rules/queue-metrics';
 
 /** Options of a queue metrics collector. */
 export interface RabbitMqQueueMetricsCollectorOptions {
@@ -64,10 +65,7 @@ export class RabbitMqQueueMetricsCollector extends Construct {
     super(scope, id);
     requireProps(this, props);
     this.interval = props.interval ?? Duration.minutes(1);
-    const minutes = this.interval.toMinutes({ integral: false });
-    if (!Number.isInteger(minutes) || minutes < 1) {
-      throw new MqValidationError(this, `'interval' ${this.interval.toHumanString()} is not allowed; allowed: whole minutes, 1 or more (EventBridge schedules run at most once a minute)`);
-    }
+    validateRules(this, 'RabbitMqQueueMetricsCollector', QUEUE_METRICS_COLLECTOR_RULES, { interval: this.interval });
     const access = props.broker._managementAccess();
     this.brokerName = props.broker.brokerName;
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR });
