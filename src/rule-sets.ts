@@ -9,10 +9,12 @@ import { CONFIGURATION_ASSOCIATION_RULES } from './broker/rules/configuration-as
 import { BROKER_IMPORT_RULES } from './broker/rules/imported-broker';
 import { MQ_EVENT_SOURCE_RULES } from './event-sources/rules';
 import { Rule } from './private/rules';
+import { MANAGEMENT_OBJECT_RULES } from './rabbitmq/management/management-object-rules';
 import { MANAGEMENT_RULES } from './rabbitmq/management/objects/all-objects';
 import { RABBITMQ_RULES } from './rabbitmq/rules';
 import { RABBITMQ_CONFIGURATION_RULES } from './rabbitmq/rules/configuration';
 import { MANAGEMENT_ACCESS_RULES } from './rabbitmq/rules/management-access';
+import { MANAGEMENT_LIMIT_RULES } from './rabbitmq/rules/management-limits';
 import { PROMETHEUS_RULES } from './rabbitmq/rules/prometheus';
 import { RABBITMQ_PROP_KIND_RULES } from './rabbitmq/rules/prop-kinds';
 import { QUEUE_METRICS_COLLECTOR_RULES } from './rabbitmq/rules/queue-metrics';
@@ -27,10 +29,11 @@ export const RULE_SETS: Readonly<Record<string, ReadonlyArray<Rule<any>>>> = {
     ...ACTIVEMQ_PROP_KIND_RULES, ...ACTIVEMQ_RULES, ...ACTIVEMQ_SYNTH_RULES,
     ...ACTIVEMQ_INSTANCE_RULES, ...ACTIVEMQ_ENDPOINT_RULES, ...ACTIVEMQ_FAILOVER_RULES,
   ],
-  RabbitMqBroker: [...RABBITMQ_PROP_KIND_RULES, ...RABBITMQ_RULES, ...PROMETHEUS_RULES, ...MANAGEMENT_ACCESS_RULES],
+  RabbitMqBroker: [...RABBITMQ_PROP_KIND_RULES, ...RABBITMQ_RULES, ...PROMETHEUS_RULES, ...MANAGEMENT_ACCESS_RULES, ...MANAGEMENT_LIMIT_RULES],
   ActiveMqConfiguration: ACTIVEMQ_CONFIGURATION_RULES,
   RabbitMqConfiguration: RABBITMQ_CONFIGURATION_RULES,
   RabbitMqVirtualHost: MANAGEMENT_RULES,
+  RabbitMqManagementObject: MANAGEMENT_OBJECT_RULES,
   MqEventSource: MQ_EVENT_SOURCE_RULES,
   BrokerConfigurationAssociation: CONFIGURATION_ASSOCIATION_RULES,
   ActiveMqNetworkOfBrokers: NETWORK_OF_BROKERS_RULES,

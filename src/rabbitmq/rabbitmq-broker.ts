@@ -22,7 +22,7 @@ import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
 import { RabbitMqEngineVersion } from './rabbitmq-engine-version';
 import { RABBITMQ_RULES } from './rules';
 import { checkManagementAccess } from './rules/management-access';
-import { managementLimitProblems } from './rules/management-limits';
+import { MANAGEMENT_LIMIT_RULES } from './rules/management-limits';
 import { PROMETHEUS_RULES } from './rules/prometheus';
 import { RABBITMQ_PROP_KIND_RULES } from './rules/prop-kinds';
 import { RabbitMqSpec } from './rules/rabbitmq-spec';
@@ -38,7 +38,7 @@ import { applyImmediately } from '../broker/reboot/apply-immediately';
 import { brokerRemovalPolicy } from '../broker/removal-policy';
 import { uniqueChildId } from '../private/child-ids';
 import { requireProps } from '../private/required';
-import { validateRules } from '../private/rules';
+import { validateRules, validateRulesAtSynth } from '../private/rules';
 
 /** The administrative user Amazon MQ creates on a RabbitMQ broker. @see mq-facts F-AU02 */
 export interface RabbitMqAdminUser {
@@ -182,7 +182,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     };
     validateRules(this, 'RabbitMqBroker', RABBITMQ_RULES, spec);
     // At synth, once every virtual host and queue is defined: the counts against the limits in force.
-    this.node.addValidation({ validate: () => managementLimitProblems(spec, this.managementHost.virtualHosts) });
+    validateRulesAtSynth(this, MANAGEMENT_LIMIT_RULES, () => ({ broker: spec, virtualHosts: this.managementHost.virtualHosts }));
     if (publiclyAccessible && props.vpc) {
       Annotations.of(this).addWarningV2('cdk-amazon-mq:publicRabbitMqSubnets',
         'A publicly accessible RabbitMQ broker takes no security groups, and subnets given without security groups must be in the default VPC: the subnets of \'vpc\' must belong to the default VPC');

@@ -129,8 +129,9 @@ test('the raw escape hatch applies any management API object', () => {
   const { stack, broker } = brokerWithVhost();
   new RabbitMqManagementObject(stack, 'Limits', { broker, pathSegments: ['vhost-limits', 'app', 'max-queues'], body: { value: 500 } });
   Template.fromStack(stack).hasResourceProperties('Custom::AmazonMqRabbitMqObject', { Path: '/api/vhost-limits/app/max-queues', Body: '{"value":500}', OnDelete: 'delete' });
-  expect(() => new RabbitMqManagementObject(stack, 'Bad', { broker, pathSegments: ['queues', ''] })).toThrow("'pathSegments' ['queues', ''] is not allowed");
-  expect(() => new RabbitMqManagementObject(stack, 'Verb', { broker, pathSegments: ['x'], method: 'DELETE' })).toThrow("'method' 'DELETE' is not allowed; allowed: PUT, POST");
+  expect(() => new RabbitMqManagementObject(stack, 'Bad', { broker, pathSegments: ['queues', ''] })).toThrow(/'pathSegments' \['queues', ''\] is not allowed.*\[RabbitMqObjectPath\]/);
+  expect(stack.node.tryFindChild('Bad')).toBeUndefined();
+  expect(() => new RabbitMqManagementObject(stack, 'Verb', { broker, pathSegments: ['x'], method: 'DELETE' })).toThrow("'method' 'DELETE' is not allowed; allowed: PUT, POST [RabbitMqObjectMethod]");
 });
 
 /** One failing input per management rule, with its exact message. */

@@ -2,9 +2,10 @@ import { CustomResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { managementHostOf } from './management-host';
+import { MANAGEMENT_OBJECT_RULES } from './management-object-rules';
 import { RABBITMQ_OBJECT_TYPE } from './object-type';
-import { MqValidationError } from '../../private/errors';
 import { requireProps } from '../../private/required';
+import { validateRules } from '../../private/rules';
 import type { IRabbitMqBroker } from '../rabbitmq-broker-ref';
 import type { ManagementProperties } from './management-handler';
 import type { RabbitMqVirtualHost } from './rabbitmq-virtual-host';
@@ -70,14 +71,13 @@ export class RabbitMqManagementObject extends Construct {
   constructor(scope: Construct, id: string, props: RabbitMqManagementObjectProps) {
     super(scope, id);
     requireProps(this, props);
-    // `.` and `..` would be resolved away in the URL (RabbitMQ then answers an empty 405).
-    if (props.pathSegments.length === 0 || props.pathSegments.some((s) => s === '' || s === '.' || s === '..')) {
-      throw new MqValidationError(this, `'pathSegments' [${props.pathSegments.map((s) => `'${s}'`).join(', ')}] is not allowed; allowed: segments of a management API path, none empty, '.' or '..'`);
+    try {
+      validateRules(this, 'RabbitMqManagementObject', MANAGEMENT_OBJECT_RULES, props);
+    } catch (e) {
+      scope.node.tryRemoveChild(id);
+      throw e;
     }
     const method = props.method ?? 'PUT';
-    if (method !== 'PUT' && method !== 'POST') {
-      throw new MqValidationError(this, `'method' '${method}' is not allowed; allowed: PUT, POST`);
-    }
     const provider = managementHostOf(props.broker, this).managementProvider();
     for (const secret of props.secrets ?? []) {
       secret.grantRead(provider.onEventRole);
