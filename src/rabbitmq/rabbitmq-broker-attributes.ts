@@ -25,7 +25,7 @@ export interface RabbitMqBrokerAttributes extends BrokerAttributes {
   readonly vpc?: ec2.IVpc;
   /**
    * The broker's subnets in `vpc`.
-   * @default - the VPC's private subnets
+   * @default - the VPC's private subnets with egress (`SubnetType.PRIVATE_WITH_EGRESS`)
    */
   readonly vpcSubnets?: ec2.SubnetSelection;
   /**

@@ -113,7 +113,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     return RabbitMqBroker.fromBrokerAttributes(scope, id, { brokerArn });
   }
 
-  /** Imports an existing RabbitMQ broker; metrics, grants and connections work on it. */
+  /** Imports an existing RabbitMQ broker; metrics, grants and connections work on it, and virtual hosts with `adminSecret`. */
   public static fromBrokerAttributes(scope: Construct, id: string, attrs: RabbitMqBrokerAttributes): IRabbitMqBroker {
     return new ImportedRabbitMqBroker(scope, id, attrs);
   }
