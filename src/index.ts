@@ -13,6 +13,8 @@ export * from './activemq/activemq-user';
 export * from './activemq/network/activemq-network-of-brokers';
 export * from './activemq/network/activemq-network-topology';
 export * from './rabbitmq/rabbitmq-broker';
+export * from './rabbitmq/rabbitmq-broker-props';
+export * from './rabbitmq/rabbitmq-admin-user';
 export * from './rabbitmq/authentication/rabbitmq-authentication';
 export * from './rabbitmq/management/rabbitmq-management-object';
 // The object types' public parts (their descriptors stay internal).

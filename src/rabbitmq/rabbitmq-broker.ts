@@ -1,4 +1,4 @@
-import { Annotations, CustomResource, Fn, Size, Stack } from 'aws-cdk-lib';
+import { Annotations, CustomResource, Fn } from 'aws-cdk-lib';
 import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -15,9 +15,10 @@ import { RabbitMqVirtualHostOptions } from './management/objects/virtual-host';
 import { ManagedBrokerAccess } from './management/rabbitmq-management-provider';
 import { RabbitMqVirtualHost } from './management/rabbitmq-virtual-host';
 import { RabbitMqQueueMetricsCollector, RabbitMqQueueMetricsCollectorOptions } from './monitoring/queue-metrics-collector';
+import { adminSecret } from './rabbitmq-admin-user';
 import { RabbitMqBrokerAttributes } from './rabbitmq-broker-attributes';
 import { RabbitMqBrokerBase, IRabbitMqBroker } from './rabbitmq-broker-base';
-import { RABBITMQ_DEPLOYMENT_FACTS } from './rabbitmq-deployment-facts';
+import { RabbitMqBrokerProps } from './rabbitmq-broker-props';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
 import { RabbitMqEngineVersion } from './rabbitmq-engine-version';
 import { RABBITMQ_RULES } from './rules';
@@ -25,12 +26,10 @@ import { checkManagementAccess } from './rules/management-access';
 import { MANAGEMENT_LIMIT_RULES } from './rules/management-limits';
 import { PROMETHEUS_RULES } from './rules/prometheus';
 import { RABBITMQ_PROP_KIND_RULES } from './rules/prop-kinds';
-import { RabbitMqSpec } from './rules/rabbitmq-spec';
-import { baseSpec, createCfnBroker } from '../broker/broker-core';
-import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
-import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
+import { rabbitMqSpec } from './rules/rabbitmq-spec';
+import { createCfnBroker } from '../broker/broker-core';
+import { passwordReference } from '../broker/broker-user-secret';
 import { IBrokerConfiguration } from '../broker/configuration/broker-configuration';
-import { BrokerInstanceType } from '../broker/instance-type';
 import { brokerLogGroup, retainBrokerLogs } from '../broker/logging/broker-logs';
 import { newBrokerSecurityGroup } from '../broker/network';
 import { RabbitMqProtocol } from '../broker/protocol';
@@ -39,61 +38,6 @@ import { brokerRemovalPolicy } from '../broker/removal-policy';
 import { uniqueChildId } from '../private/child-ids';
 import { requireProps } from '../private/required';
 import { validateRules, validateRulesAtSynth } from '../private/rules';
-
-/** The administrative user Amazon MQ creates on a RabbitMQ broker. @see mq-facts F-AU02 */
-export interface RabbitMqAdminUser {
-  /**
-   * The username: 2-100 of `A-Z a-z 0-9 _ . -`, not `guest`.
-   * @default 'admin'
-   */
-  readonly username?: string;
-  /**
-   * Secret whose JSON key `password` holds the password (12-250 printable ASCII characters, at least 4 unique,
-   * none of `,:=`).
-   * @default - a generated password in a new Secrets Manager secret
-   */
-  readonly password?: secretsmanager.ISecret;
-}
-
-/** Props of a RabbitMQ broker. */
-export interface RabbitMqBrokerProps extends BrokerProps {
-  /** The RabbitMQ version; always set, so a deploy never picks one silently (mq-facts F-V12). */
-  readonly engineVersion: RabbitMqEngineVersion;
-  /** Single instance or a three-node cluster; a cluster triples the cost, so it is your choice. */
-  readonly deploymentMode: RabbitMqDeploymentMode;
-  /**
-   * How clients authenticate. Every method but simple makes the broker CONFIG_MANAGED: its keys go into the
-   * broker's configuration (one is made when `configuration` is not given; a given one must be made with this same
-   * authentication).
-   * @default RabbitMqAuthentication.simple()
-   */
-  readonly authentication?: RabbitMqAuthentication;
-  /**
-   * The administrative user. Changing it later replaces nothing but is not applied by Amazon MQ: further users,
-   * virtual hosts and permissions belong in the RabbitMQ management API.
-   * @default - user `admin` with a generated password, when internal users can sign in (simple authentication, or
-   *   a method with `internalUsers: true`); no user otherwise (Amazon MQ allows none with CONFIG_MANAGED, F-B09)
-   */
-  readonly adminUser?: RabbitMqAdminUser;
-  /**
-   * Storage per node, a multiple of 5 GiB; RabbitMQ 4.2+, CLUSTER_MULTI_AZ and mq.m7g only (mq-facts F-S05).
-   * @default - Amazon MQ's default for the instance type
-   */
-  readonly storageSize?: Size;
-  /**
-   * AWS RAM resource shares (VPC Lattice) the broker may reach privately: LDAP, OAuth 2.0 or HTTP
-   * authentication servers, and shovel or federation destinations such as another private broker (README,
-   * "RabbitMQ versions, upgrades and private networking").
-   * @default - none
-   */
-  readonly resourceShareArns?: string[];
-  /**
-   * Whether the general log goes to CloudWatch Logs, and for how long.
-   * @default - general log, kept one year
-   */
-  readonly logs?: BrokerLogOptions;
-}
-
 
 /**
  * An Amazon MQ for RabbitMQ broker: private, in your VPC, with a generated admin secret and logs kept one year
@@ -161,25 +105,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     const authentication = props.authentication ?? RabbitMqAuthentication.simple();
     const hasAdmin = props.adminUser !== undefined || authentication.internalUsers;
     this.adminUsername = hasAdmin ? props.adminUser?.username ?? 'admin' : undefined;
-    const spec: RabbitMqSpec = {
-      ...baseSpec(this, props, {
-        engine: 'RabbitMQ',
-        deploymentMode: props.deploymentMode,
-        engineVersion: props.engineVersion._facts(),
-        defaultInstanceType: BrokerInstanceType.M7G_LARGE,
-        subnetRequirement: RABBITMQ_DEPLOYMENT_FACTS[props.deploymentMode]?.subnets ?? { min: 1, max: 1 },
-        users: this.adminUsername !== undefined ? [{ username: this.adminUsername }] : [],
-        authenticationStrategy: authentication.strategy,
-      }),
-      authentication,
-      region: Stack.of(this).region,
-      configurationAuthentication: props.configuration instanceof RabbitMqConfiguration ? props.configuration._authentication() : undefined,
-      deploymentMode: props.deploymentMode,
-      storageSizeGiB: props.storageSize?.toGibibytes(),
-      requiresGraviton: props.engineVersion.requiresGraviton,
-      supportsStorageSize: props.engineVersion.supportsStorageSize,
-      configurationSettings: props.configuration instanceof RabbitMqConfiguration ? props.configuration._settings() : undefined,
-    };
+    const spec = rabbitMqSpec(this, props, authentication, this.adminUsername);
     validateRules(this, 'RabbitMqBroker', RABBITMQ_RULES, spec);
     // At synth, once every virtual host and queue is defined: the counts against the limits in force.
     validateRulesAtSynth(this, MANAGEMENT_LIMIT_RULES, () => ({ broker: spec, virtualHosts: this.managementHost.virtualHosts }));
@@ -197,18 +123,12 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     const securityGroups = props.securityGroups ?? (props.vpc && !publiclyAccessible ? [newBrokerSecurityGroup(this, props.vpc, 'RabbitMQ')] : []);
     this.connections = new ec2.Connections({ securityGroups, defaultPort: ec2.Port.tcp(RabbitMqProtocol.AMQPS.port) });
 
-    if (props.adminUser?.password) {
-      this.adminSecret = props.adminUser.password;
-    } else if (this.adminUsername !== undefined) {
-      const secret = generateUserSecret(this, 'AdminSecret', this.adminUsername, `Password of the admin user of Amazon MQ broker ${this.node.path}`);
-      secret.applyRemovalPolicy(removalPolicy);
-      this.adminSecret = secret;
-    }
+    this.adminSecret = adminSecret(this, props.adminUser, this.adminUsername, removalPolicy);
     // OAuth 2.0, LDAP and HTTP live in the configuration: the broker makes one when none is given.
     this._acceptsPasswords = authentication.acceptsPasswords;
     this.givenConfiguration = props.configuration;
     this.engineVersion = props.engineVersion;
-    this.ownConfiguration = props.configuration === undefined && authentication.strategy === 'CONFIG_MANAGED'
+    this.ownConfiguration = props.configuration === undefined && authentication._livesInConfiguration
       ? new RabbitMqConfiguration(this, 'Configuration', { engineVersion: props.engineVersion, data: RabbitMqConfigurationData.fromText(''), authentication })
       : undefined;
     const configuration = props.configuration ?? this.ownConfiguration;

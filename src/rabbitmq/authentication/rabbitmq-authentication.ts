@@ -286,6 +286,14 @@ export class RabbitMqAuthentication {
     this.internalUsers = method === 'simple' || method === 'certificate' || (this.oauth2Options ?? this.ldapOptions ?? this.httpOptions)?.internalUsers === true;
   }
 
+  /**
+   * Whether the method lives in the broker's configuration (CONFIG_MANAGED): the broker makes a configuration for
+   * it when none is given. @internal
+   */
+  public get _livesInConfiguration(): boolean {
+    return this.strategy === 'CONFIG_MANAGED';
+  }
+
   /** The OAuth 2.0 options, for `oauth2()` and `iam()`. */
   public get oauth2Options(): RabbitMqOAuth2Options | undefined {
     return this.options.oauth2;
