@@ -7,6 +7,7 @@ export * from './broker/maintenance-window';
 export * from './broker/protocol';
 export * from './activemq/activemq-authentication';
 export * from './activemq/activemq-broker';
+export * from './activemq/activemq-broker-props';
 export * from './activemq/activemq-deployment-mode';
 export * from './activemq/activemq-engine-version';
 export * from './activemq/activemq-user';

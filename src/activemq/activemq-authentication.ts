@@ -1,4 +1,6 @@
+import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { passwordReference } from '../broker/broker-user-secret';
 
 /**
  * LDAP server settings for ActiveMQ LDAP authentication. @see mq-facts F-B18, F-AU05
@@ -60,4 +62,27 @@ export class ActiveMqAuthentication {
     /** LDAP settings, for LDAP authentication. */
     public readonly ldapOptions?: ActiveMqLdapOptions,
   ) {}
+
+  /** Whether the broker holds the users (simple authentication), so it gets an admin user by default. @internal */
+  public get _usersOnBroker(): boolean {
+    return this.strategy === 'SIMPLE';
+  }
+
+  /** The broker's `LdapServerMetadata`, the service account's password as a dynamic reference. @internal */
+  public _renderLdap(): CfnBroker.LdapServerMetadataProperty | undefined {
+    const ldap = this.ldapOptions;
+    return ldap && {
+      hosts: ldap.hosts,
+      userBase: ldap.userBase,
+      userSearchMatching: ldap.userSearchMatching,
+      roleBase: ldap.roleBase,
+      roleSearchMatching: ldap.roleSearchMatching,
+      serviceAccountUsername: ldap.serviceAccountUsername,
+      serviceAccountPassword: passwordReference(ldap.serviceAccountPassword),
+      roleName: ldap.roleName,
+      roleSearchSubtree: ldap.roleSearchSubtree,
+      userRoleName: ldap.userRoleName,
+      userSearchSubtree: ldap.userSearchSubtree,
+    };
+  }
 }

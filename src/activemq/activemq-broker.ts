@@ -1,4 +1,4 @@
-import { Fn, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Fn, Lazy, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -8,21 +8,18 @@ import { Construct } from 'constructs';
 import { ActiveMqAuthentication } from './activemq-authentication';
 import { ActiveMqBrokerAttributes } from './activemq-broker-attributes';
 import { ActiveMqBrokerBase, IActiveMqBroker } from './activemq-broker-base';
-import { ACTIVEMQ_DEPLOYMENT_FACTS } from './activemq-deployment-facts';
+import { ActiveMqBrokerProps } from './activemq-broker-props';
 import { ActiveMqDeploymentMode, ActiveMqStorageType } from './activemq-deployment-mode';
 import { checkInstance, endpointScheme } from './activemq-endpoints';
-import { ActiveMqEngineVersion } from './activemq-engine-version';
 import { ActiveMqUser, ActiveMqUserOptions, ActiveMqUserProps } from './activemq-user';
 import { ImportedActiveMqBroker } from './imported-activemq-broker';
 import { ACTIVEMQ_RULES } from './rules';
-import { ActiveMqSpec } from './rules/activemq-spec';
+import { activeMqSpec, ActiveMqSpec } from './rules/activemq-spec';
 import { ACTIVEMQ_AUTHENTICATION_RULES, ACTIVEMQ_SYNTH_RULES } from './rules/authentication';
 import { ACTIVEMQ_PROP_KIND_RULES } from './rules/prop-kinds';
-import { baseSpec, createCfnBroker } from '../broker/broker-core';
-import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
-import { brokerSpecOf, registerBrokerSpec } from '../broker/broker-registry';
+import { createCfnBroker } from '../broker/broker-core';
+import { registerBrokerSpec } from '../broker/broker-registry';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
-import { BrokerInstanceType } from '../broker/instance-type';
 import { activeMqLogsResourcePolicy, brokerLogGroup, retainBrokerLogs } from '../broker/logging/broker-logs';
 import { newBrokerSecurityGroup } from '../broker/network';
 import { ActiveMqProtocol, BrokerProtocol } from '../broker/protocol';
@@ -31,61 +28,6 @@ import { brokerRemovalPolicy } from '../broker/removal-policy';
 import { USER_RULES } from '../broker/rules/users';
 import { requireProps } from '../private/required';
 import { Rule, validateRules, validateRulesAtSynth } from '../private/rules';
-
-/** ActiveMQ log settings. @see mq-facts F-L01, F-L02 */
-export interface ActiveMqLogOptions extends BrokerLogOptions {
-  /**
-   * Publish the audit log (management actions through JMX and the web console).
-   * @default true
-   */
-  readonly audit?: boolean;
-  /**
-   * Put the CloudWatch Logs resource policy Amazon MQ for ActiveMQ writes logs through (mq-facts F-L02). It is one
-   * policy per account and region, named `cdk-amazon-mq-AmazonMQLogs`, shared by every stack that uses this
-   * library there and kept when a stack is deleted (see the README, "Logs"). Set false when your organization
-   * manages that policy.
-   * @default true
-   */
-  readonly resourcePolicy?: boolean;
-}
-
-/** Props of an ActiveMQ broker. */
-export interface ActiveMqBrokerProps extends BrokerProps {
-  /** The ActiveMQ version; always set, so a deploy never picks one silently (mq-facts F-V12). */
-  readonly engineVersion: ActiveMqEngineVersion;
-  /** Single instance or active/standby; active/standby doubles the cost, so it is your choice. */
-  readonly deploymentMode: ActiveMqDeploymentMode;
-  /**
-   * Storage of the messages. Cannot change after creation.
-   * @default ActiveMqStorageType.EFS
-   */
-  readonly storageType?: ActiveMqStorageType;
-  /**
-   * How clients authenticate.
-   * @default ActiveMqAuthentication.simple()
-   */
-  readonly authentication?: ActiveMqAuthentication;
-  /**
-   * Users of the broker (simple authentication); more can be added with `addUser()`.
-   * @default - with simple authentication, one user `admin` with console access and a generated password
-   */
-  readonly users?: ActiveMqUserProps[];
-  /**
-   * Which logs go to CloudWatch Logs, and for how long.
-   * @default - general and audit logs, kept one year
-   */
-  readonly logs?: ActiveMqLogOptions;
-  /**
-   * Make this broker the cross-region data replication (CRDR) replica of a primary broker in another region
-   * (mq-facts §2.10): `DataReplicationMode: CRDR` with the primary's ARN. Once the replica exists, a custom resource
-   * in this stack switches the primary to CRDR and reboots it (and back to NONE, with a reboot, when this replica
-   * is deleted). Both brokers need ActiveMQ 5.17.6+, ACTIVE_STANDBY_MULTI_AZ, and one user with
-   * `replicationUser: true`. A primary made in another stack of this app needs `crossRegionReferences` on this stack.
-   * @default - not a replica
-   */
-  readonly replicaOf?: IActiveMqBroker;
-}
-
 
 /** The rules a user added after construction is checked against. */
 const ADD_USER_RULES: ReadonlyArray<Rule<ActiveMqSpec>> = [...USER_RULES, ...ACTIVEMQ_AUTHENTICATION_RULES];
@@ -159,24 +101,8 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
     validateRules(this, 'ActiveMqBroker', ACTIVEMQ_PROP_KIND_RULES, props);
     const authentication = props.authentication ?? ActiveMqAuthentication.simple();
     this._authenticationStrategy = authentication.strategy;
-    const users = props.users ?? (authentication.strategy === 'SIMPLE' ? [DEFAULT_ADMIN] : []);
-    this.spec = {
-      ...baseSpec(this, props, {
-        engine: 'ActiveMQ',
-        deploymentMode: props.deploymentMode,
-        engineVersion: props.engineVersion._facts(),
-        defaultInstanceType: BrokerInstanceType.M5_LARGE,
-        subnetRequirement: ACTIVEMQ_DEPLOYMENT_FACTS[props.deploymentMode].subnets,
-        users: [...users],
-        authenticationStrategy: authentication.strategy,
-      }),
-      deploymentMode: props.deploymentMode,
-      storageType: props.storageType ?? ActiveMqStorageType.EFS,
-      authenticationStrategy: authentication.strategy,
-      ldapHosts: authentication.ldapOptions?.hosts,
-      region: Stack.of(this).region,
-      replication: props.replicaOf && replicationSpec(props.replicaOf),
-    };
+    const users = props.users ?? (authentication._usersOnBroker ? [DEFAULT_ADMIN] : []);
+    this.spec = activeMqSpec(this, props, authentication, users);
     validateRules(this, 'ActiveMqBroker', ACTIVEMQ_RULES, this.spec);
 
     this.deploymentMode = props.deploymentMode;
@@ -202,7 +128,7 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
       extra: {
         storageType: this.spec.storageType,
         authenticationStrategy: authentication.strategy,
-        ldapServerMetadata: renderLdap(authentication),
+        ldapServerMetadata: authentication._renderLdap(),
         logs: { general: logTypes.includes('general'), audit: logTypes.includes('audit') },
         ...props.replicaOf ? { dataReplicationMode: 'CRDR', dataReplicationPrimaryBrokerArn: props.replicaOf.brokerArn } : {},
       },
@@ -321,30 +247,4 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
 
 }
 
-/** What a replica's rules know of its primary: everything for a primary made in this app, less for an import. */
-function replicationSpec(primary: IActiveMqBroker): ActiveMqSpec['replication'] {
-  const spec = brokerSpecOf(primary) as ActiveMqSpec | undefined;
-  return {
-    primaryRegion: primary.env.region,
-    primaryDeploymentMode: primary.deploymentMode,
-    primaryUsers: spec?.users,
-    primaryIsReplica: spec?.replication !== undefined,
-  };
-}
 
-function renderLdap(authentication: ActiveMqAuthentication): CfnBroker.LdapServerMetadataProperty | undefined {
-  const ldap = authentication.ldapOptions;
-  return ldap && {
-    hosts: ldap.hosts,
-    userBase: ldap.userBase,
-    userSearchMatching: ldap.userSearchMatching,
-    roleBase: ldap.roleBase,
-    roleSearchMatching: ldap.roleSearchMatching,
-    serviceAccountUsername: ldap.serviceAccountUsername,
-    serviceAccountPassword: passwordReference(ldap.serviceAccountPassword),
-    roleName: ldap.roleName,
-    roleSearchSubtree: ldap.roleSearchSubtree,
-    userRoleName: ldap.userRoleName,
-    userSearchSubtree: ldap.userSearchSubtree,
-  };
-}
