@@ -1,17 +1,18 @@
 import { Fn } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { IActiveMqBroker, ActiveMqMetricOptions } from './activemq-broker-ref';
+import { IActiveMqBroker } from './activemq-broker-ref';
 import { ActiveMqDeploymentMode, ActiveMqStorageType } from './activemq-deployment-mode';
 import { checkFailoverProtocol, checkInstance, instanceCount } from './activemq-endpoints';
 import { ActiveMqDestination } from './configuration/activemq-destination';
 import { BrokerBase } from '../broker/broker-base';
 import { amazonMqMetric } from '../broker/broker-metric';
 import { ActiveMqProtocol, BrokerProtocol } from '../broker/protocol';
-import { ActiveMqAlarmOptions, ActiveMqBrokerAlarms } from '../monitoring/activemq-broker-alarms';
-import { checkFirstRecommendedAlarms, RECOMMENDED_ALARMS_ID } from '../monitoring/alarm-helpers';
-import { acrossInstances, requireName } from '../monitoring/amazon-mq-metric';
-import { graph } from '../monitoring/widgets';
+import { ActiveMqAlarmOptions, ActiveMqBrokerAlarms } from './monitoring/activemq-broker-alarms';
+import { ActiveMqMetricOptions } from './monitoring/activemq-broker-metrics';
+import { checkFirstRecommendedAlarms, RECOMMENDED_ALARMS_ID } from '../broker/monitoring/alarm-helpers';
+import { acrossInstances, requireName } from '../broker/monitoring/amazon-mq-metric';
+import { graph } from '../broker/monitoring/widgets';
 
 // Public through this module, which index.ts exports (and ActiveMqBroker imports IActiveMqBroker from).
 export * from './activemq-broker-ref';

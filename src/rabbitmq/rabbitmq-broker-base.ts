@@ -5,10 +5,10 @@ import { IRabbitMqBroker } from './rabbitmq-broker-ref';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
 import { BrokerBase } from '../broker/broker-base';
 import { amazonMqMetric } from '../broker/broker-metric';
-import { checkFirstRecommendedAlarms, RECOMMENDED_ALARMS_ID } from '../monitoring/alarm-helpers';
-import { requireName } from '../monitoring/amazon-mq-metric';
-import { RabbitMqAlarmOptions, RabbitMqBrokerAlarms } from '../monitoring/rabbitmq-broker-alarms';
-import { graph } from '../monitoring/widgets';
+import { RabbitMqAlarmOptions, RabbitMqBrokerAlarms } from './monitoring/rabbitmq-broker-alarms';
+import { checkFirstRecommendedAlarms, RECOMMENDED_ALARMS_ID } from '../broker/monitoring/alarm-helpers';
+import { requireName } from '../broker/monitoring/amazon-mq-metric';
+import { graph } from '../broker/monitoring/widgets';
 import { MqValidationError } from '../private/errors';
 import { versionAtLeast } from '../private/versions';
 

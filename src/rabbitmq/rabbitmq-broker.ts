@@ -167,7 +167,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
       this.reboot = applyImmediately(this, resource);
     }
     this.managementHost = new ManagementHost(this, {
-      access: () => this._managementAccess(),
+      access: () => this.managementAccess(),
       adminUsername: this.adminUsername,
       removalPolicy,
       engineVersion: this.engineVersion.version,
@@ -245,8 +245,8 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     return this.reboot;
   }
 
-  /** What a client of the management API needs: endpoint, admin secret, network. @internal */
-  public _managementAccess(): ManagedBrokerAccess {
+  /** What a client of the management API needs: endpoint, admin secret, network. */
+  private managementAccess(): ManagedBrokerAccess {
     checkManagementAccess(this, this.adminSecret);
     return {
       ...this.management, adminSecret: this.adminSecret, connections: this.connections, endpoint: this.managementUrl,

@@ -145,7 +145,8 @@ test('the escape hatch in a virtual host waits for it and names it to the handle
   const template = Template.fromStack(stack);
   const [id] = Object.keys(template.findResources('Custom::AmazonMqRabbitMqObject', { Properties: { Path: '/api/vhost-limits/app/max-queues' } }));
   expect(template.toJSON().Resources[id].Properties.VirtualHostPath).toBe('/api/vhosts/app');
-  expect(template.toJSON().Resources[id].DependsOn).toContain(stack.getLogicalId(virtualHost._object.resource.node.defaultChild as never));
+  const virtualHostObject = virtualHost.node.defaultChild as RabbitMqManagementObject;
+  expect(template.toJSON().Resources[id].DependsOn).toContain(stack.getLogicalId(virtualHostObject.resource.node.defaultChild as never));
   expect(limits.path).toBe('/api/vhost-limits/app/max-queues');
 });
 

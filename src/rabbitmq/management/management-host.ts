@@ -66,14 +66,19 @@ export class ManagementHost {
     return this.props.allowOperatorPolicies();
   }
 
+  /** The management API's endpoint, admin secret and network; throws the broker's own error without an admin secret. */
+  public access(): ManagedBrokerAccess {
+    return this.props.access();
+  }
+
   /** Throws the broker's own error when the management API cannot be reached as its admin (no admin secret). */
   public checkAccess(): void {
-    this.props.access();
+    this.access();
   }
 
   /** The provider that applies the broker's objects (construct ID `Management` under the broker). */
   public managementProvider(): RabbitMqManagementProvider {
-    this.provider ??= new RabbitMqManagementProvider(this.broker, 'Management', this.props.access());
+    this.provider ??= new RabbitMqManagementProvider(this.broker, 'Management', this.access());
     return this.provider;
   }
 }

@@ -8,7 +8,7 @@ import { requireProps } from '../../private/required';
 import { validateRules } from '../../private/rules';
 import type { IRabbitMqBroker } from '../rabbitmq-broker-ref';
 import type { ManagementProperties } from './management-handler';
-import type { RabbitMqVirtualHost } from './rabbitmq-virtual-host';
+import type { IRabbitMqVirtualHost } from './rabbitmq-virtual-host-ref';
 
 /** Props of an object applied through the RabbitMQ management API. */
 export interface RabbitMqManagementObjectProps {
@@ -47,7 +47,7 @@ export interface RabbitMqManagementObjectProps {
    * deleted once the virtual host is gone.
    * @default - none: a broker-wide object, or one in a virtual host this app does not declare
    */
-  readonly virtualHost?: RabbitMqVirtualHost;
+  readonly virtualHost?: IRabbitMqVirtualHost;
 }
 
 /**
@@ -95,13 +95,15 @@ export class RabbitMqManagementObject extends Construct {
         Body: props.body && Stack.of(this).toJsonString(props.body),
         Secrets: props.secrets?.map((s) => s.secretArn),
         OnDelete: (props.removalPolicy ?? RemovalPolicy.DESTROY) === RemovalPolicy.DESTROY ? 'delete' : 'retain',
-        VirtualHostPath: props.virtualHost?._path,
+        VirtualHostPath: props.virtualHost && `/api/vhosts/${encodeURIComponent(props.virtualHost.name)}`,
       } satisfies ManagementProperties,
     });
     // The function may read the secrets before it runs.
     this.resource.node.addDependency(provider.onEventRole);
-    if (props.virtualHost) {
-      this.resource.node.addDependency(props.virtualHost._object);
+    // A RabbitMqVirtualHost's own object is its default child.
+    const virtualHostObject = props.virtualHost?.node.defaultChild;
+    if (virtualHostObject) {
+      this.resource.node.addDependency(virtualHostObject);
     }
   }
 }

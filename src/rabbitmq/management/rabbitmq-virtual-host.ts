@@ -15,6 +15,7 @@ import { RabbitMqShovelOptions, SHOVEL } from './objects/shovel';
 import { RabbitMqVirtualHostUserOptions, USER } from './objects/user';
 import { RabbitMqVirtualHostOptions, VIRTUAL_HOST } from './objects/virtual-host';
 import { RabbitMqManagementObject } from './rabbitmq-management-object';
+import { IRabbitMqVirtualHost } from './rabbitmq-virtual-host-ref';
 import { generateUserSecret } from '../../broker/broker-user-secret';
 import { uniqueChildId } from '../../private/child-ids';
 import { requireObject, requireProps } from '../../private/required';
@@ -46,7 +47,7 @@ export interface RabbitMqVirtualHostProps extends RabbitMqVirtualHostOptions {
  * app deletes it from the broker, except queues, which follow their removal policy (RETAIN by default), and the
  * virtual host, which follows the broker's.
  */
-export class RabbitMqVirtualHost extends Construct {
+export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHost {
   /** The virtual host's name. */
   public readonly name: string;
   private readonly broker: IRabbitMqBroker;
@@ -73,16 +74,6 @@ export class RabbitMqVirtualHost extends Construct {
     this.name = props.name;
     this.host.addVirtualHost(this);
     this.vhost = this.create(VIRTUAL_HOST, props.name, { ...props, removalPolicy: props.removalPolicy ?? this.host.removalPolicy }, 'Resource');
-  }
-
-  /** The virtual host's API path. @internal */
-  public get _path(): string {
-    return this.vhost.path;
-  }
-
-  /** The virtual host's own management object, which the objects in it depend on. @internal */
-  public get _object(): RabbitMqManagementObject {
-    return this.vhost;
   }
 
   /** How many queues this virtual host defines. @internal */

@@ -8,13 +8,14 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { QueueMetricsFunction } from './queue-metrics-function';
-import { above, createAlarms, noConsumers } from '../../monitoring/alarm-helpers';
-import { BrokerAlarmOptions } from '../../monitoring/broker-alarm-options';
-import { RabbitMqQueueDepthAlarm, RabbitMqQueueRef } from '../../monitoring/rabbitmq-broker-alarms';
+import { RabbitMqQueueDepthAlarm, RabbitMqQueueRef } from './rabbitmq-broker-alarms';
+import { above, createAlarms, noConsumers } from '../../broker/monitoring/alarm-helpers';
+import { BrokerAlarmOptions } from '../../broker/monitoring/broker-alarm-options';
 import { requireProps } from '../../private/required';
 import { validateRules } from '../../private/rules';
 import { VPC_FUNCTION_NETWORK_ACTIONS } from '../../private/scoped-provider';
-import type { RabbitMqBroker } from '../rabbitmq-broker';
+import { managementHostOf } from '../management/management-host';
+import type { IRabbitMqBroker } from '../rabbitmq-broker-ref';
 import { QUEUE_METRICS_COLLECTOR_RULES } from '../rules/queue-metrics';
 
 /** Options of a queue metrics collector. */
@@ -34,7 +35,7 @@ export interface RabbitMqQueueMetricsCollectorOptions {
 /** Props of a queue metrics collector. */
 export interface RabbitMqQueueMetricsCollectorProps extends RabbitMqQueueMetricsCollectorOptions {
   /** The broker whose queues are read through its management API, as its admin user. */
-  readonly broker: RabbitMqBroker;
+  readonly broker: IRabbitMqBroker;
 }
 
 /** Alarms on the collected queue metrics: the queue alarms of `addRecommendedAlarms`, for RabbitMQ 4. */
@@ -66,7 +67,7 @@ export class RabbitMqQueueMetricsCollector extends Construct {
     requireProps(this, props);
     this.interval = props.interval ?? Duration.minutes(1);
     validateRules(this, 'RabbitMqQueueMetricsCollector', QUEUE_METRICS_COLLECTOR_RULES, { interval: this.interval });
-    const access = props.broker._managementAccess();
+    const access = managementHostOf(props.broker, this).access();
     this.brokerName = props.broker.brokerName;
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR });
     const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });

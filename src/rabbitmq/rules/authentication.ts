@@ -1,5 +1,4 @@
 import { Token } from 'aws-cdk-lib';
-import { RabbitMqSpec } from './rabbitmq-spec';
 import { isKnown, Rule } from '../../private/rules';
 import { versionAtLeast } from '../../private/versions';
 import { authenticationSettings } from '../authentication/authentication-settings';
@@ -125,21 +124,5 @@ export const RABBITMQ_AUTHENTICATION_RULES: Rule<RabbitMqAuthenticationSpec>[] =
           .map((k) => `'${k}' '${o[k]}' is not allowed; allowed: an https:// URL`)
         : undefined;
     },
-  },
-];
-
-/** The same rules for a broker, and its configuration's authentication (mq-facts F-C04, F-AU07). */
-export const RABBITMQ_BROKER_AUTHENTICATION_RULES: Rule<RabbitMqSpec>[] = [
-  ...RABBITMQ_AUTHENTICATION_RULES.map((rule) => ({
-    ...rule,
-    check: (s: RabbitMqSpec) => rule.check({ authentication: s.authentication, engineVersion: s.engineVersion.version, region: s.region }),
-  })),
-  {
-    id: 'RabbitMqAuthenticationConfiguration',
-    fact: 'F-C04, F-AU07',
-    summary: 'authentication: a configuration given with OAuth 2.0, LDAP or HTTP was made with the broker\'s `authentication`',
-    check: (s) => s.authentication.method !== 'simple' && s.configurationAuthentication !== undefined && s.configurationAuthentication !== s.authentication
-      ? `'configuration' was made with ${s.configurationAuthentication.method} authentication, not the broker's ${s.authentication.method}; allowed: the same RabbitMqAuthentication in both, or no 'configuration' (the broker makes one)`
-      : undefined,
   },
 ];

@@ -1,4 +1,4 @@
-import { RABBITMQ_BROKER_AUTHENTICATION_RULES } from './authentication';
+import { RABBITMQ_BROKER_AUTHENTICATION_RULES } from './broker-authentication';
 import { RABBITMQ_CONFIGURATION_LIMIT_RULES } from './configuration-limits';
 import { RABBITMQ_INSTANCE_TYPE_RULES } from './instance-type';
 import { RABBITMQ_NETWORK_RULES } from './network';

@@ -1,11 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { above, AlarmSpec, below, createAlarms, noConsumers, overrideProblems, ThresholdCheck } from './alarm-helpers';
-import { BrokerAlarmOptions } from './broker-alarm-options';
-import { MqValidationError } from '../private/errors';
-import { rabbitMq4QueueMetricsProblem } from '../rabbitmq/queue-metrics-availability';
-import type { IRabbitMqBroker } from '../rabbitmq/rabbitmq-broker-ref';
+import { above, AlarmSpec, below, createAlarms, noConsumers, overrideProblems, ThresholdCheck } from '../../broker/monitoring/alarm-helpers';
+import { BrokerAlarmOptions } from '../../broker/monitoring/broker-alarm-options';
+import { MqValidationError } from '../../private/errors';
+import { rabbitMq4QueueMetricsProblem } from '../queue-metrics-availability';
+import type { IRabbitMqBrokerMetrics } from './rabbitmq-broker-metrics';
 
 /** A RabbitMQ queue, by virtual host and name. */
 export interface RabbitMqQueueRef {
@@ -63,7 +63,7 @@ export class RabbitMqBrokerAlarms extends Construct {
   /** Every alarm created, in a stable order. */
   public readonly alarms: cloudwatch.Alarm[];
 
-  constructor(scope: Construct, id: string, broker: IRabbitMqBroker, options: RabbitMqAlarmOptions = {}) {
+  constructor(scope: Construct, id: string, broker: IRabbitMqBrokerMetrics, options: RabbitMqAlarmOptions = {}) {
     super(scope, id);
     const check = new ThresholdCheck();
     check.percent('memoryUsedPercent', options.memoryUsedPercent);

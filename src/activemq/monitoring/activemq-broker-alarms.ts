@@ -1,12 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { above, AlarmSpec, below, createAlarms, noConsumers, overrideProblems, ThresholdCheck } from './alarm-helpers';
-import { BrokerAlarmOptions } from './broker-alarm-options';
-import type { IActiveMqBroker } from '../activemq/activemq-broker-ref';
-import { ActiveMqStorageType } from '../activemq/activemq-deployment-mode';
-import { ActiveMqDestination } from '../activemq/configuration/activemq-destination';
-import { MqValidationError } from '../private/errors';
+import type { IActiveMqBrokerMetrics } from './activemq-broker-metrics';
+import { above, AlarmSpec, below, createAlarms, noConsumers, overrideProblems, ThresholdCheck } from '../../broker/monitoring/alarm-helpers';
+import { BrokerAlarmOptions } from '../../broker/monitoring/broker-alarm-options';
+import { MqValidationError } from '../../private/errors';
+import { ActiveMqStorageType } from '../activemq-deployment-mode';
+import { ActiveMqDestination } from '../configuration/activemq-destination';
 
 /** A queue whose depth is watched. */
 export interface ActiveMqQueueDepthAlarm {
@@ -78,7 +78,7 @@ export class ActiveMqBrokerAlarms extends Construct {
   /** Every alarm created, in a stable order. */
   public readonly alarms: cloudwatch.Alarm[];
 
-  constructor(scope: Construct, id: string, broker: IActiveMqBroker, options: ActiveMqAlarmOptions = {}) {
+  constructor(scope: Construct, id: string, broker: IActiveMqBrokerMetrics, options: ActiveMqAlarmOptions = {}) {
     super(scope, id);
     const ebs = broker.storageType === ActiveMqStorageType.EBS;
     const check = new ThresholdCheck();

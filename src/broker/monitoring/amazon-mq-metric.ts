@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { IConstruct } from 'constructs';
-import { MqValidationError } from '../private/errors';
+import { MqValidationError } from '../../private/errors';
 
 /**
  * One series over several instances (ActiveMQ active/standby `-1` and `-2`: the active one changes on failover):

@@ -1,7 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { BrokerAlarmOverride } from './broker-alarm-options';
-import { MqValidationError } from '../private/errors';
+import { MqValidationError } from '../../private/errors';
 
 /** One alarm of a preset, before it is created. */
 export interface AlarmSpec {
