@@ -1,6 +1,5 @@
-import { Annotations, Token } from 'aws-cdk-lib';
+import { Annotations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { rabbitMq4QueueMetricsProblem } from './queue-metrics-availability';
 import { IRabbitMqBroker } from './rabbitmq-broker-ref';
 import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
 import { BrokerBase } from '../broker/broker-base';
@@ -9,14 +8,12 @@ import { RabbitMqAlarmOptions, RabbitMqBrokerAlarms } from './monitoring/rabbitm
 import { checkFirstRecommendedAlarms, RECOMMENDED_ALARMS_ID } from '../broker/monitoring/alarm-helpers';
 import { requireName } from '../broker/monitoring/amazon-mq-metric';
 import { graph } from '../broker/monitoring/widgets';
-import { MqValidationError } from '../private/errors';
+import { validateRules } from '../private/rules';
+import { QUEUE_METRIC_NAME_RULES, QUEUE_METRICS_VERSION_RULES } from './rules/queue-metrics';
 import { versionAtLeast } from '../private/versions';
 
 // Public through this module, which index.ts exports (and RabbitMqBroker imports IRabbitMqBroker from).
 export * from './rabbitmq-broker-ref';
-
-/** Names RabbitMQ publishes no metric for: spaces, tabs or non-ASCII characters (mq-facts F-CW3). */
-const UNPUBLISHED_NAME = /[\s]|[^\x00-\x7F]/;
 
 /** What RabbitMqBroker and imported RabbitMQ brokers share: the metrics. */
 export abstract class RabbitMqBrokerBase extends BrokerBase implements IRabbitMqBroker {
@@ -184,16 +181,11 @@ export abstract class RabbitMqBrokerBase extends BrokerBase implements IRabbitMq
   }
 
   private queueDimensions(virtualHost: string, queue: string): Record<string, string> {
-    const problem = rabbitMq4QueueMetricsProblem(this._knownEngineVersion());
-    if (problem) {
-      throw new MqValidationError(this, `'queue' metrics: ${problem}`);
-    }
-    for (const [option, value] of [['virtualHost', virtualHost], ['queue', queue]]) {
-      requireName(this, option, value, `a ${option === 'queue' ? 'queue' : 'virtual host'} name`);
-      if (!Token.isUnresolved(value) && UNPUBLISHED_NAME.test(value)) {
-        throw new MqValidationError(this, `'${option}' '${value}' has spaces, tabs or non-ASCII characters: Amazon MQ publishes no metric for it; allowed: printable ASCII without spaces`);
-      }
-    }
+    validateRules(this, 'metric method', QUEUE_METRICS_VERSION_RULES, { engineVersion: this._knownEngineVersion(), queueMetricUses: ['queue metrics'] });
+    requireName(this, 'virtualHost', virtualHost, 'a virtual host name');
+    requireName(this, 'queue', queue, 'a queue name');
+    validateRules(this, 'metric method', QUEUE_METRIC_NAME_RULES, { virtualHost, queue });
     return { VirtualHost: virtualHost, Queue: queue };
   }
+
 }

@@ -342,6 +342,7 @@ test('addRecommendedAlarms() twice on one broker is a clear error, not a constru
   for (const broker of [amq, rmq]) {
     broker.addRecommendedAlarms();
     expect(() => broker.addRecommendedAlarms()).toThrow('addRecommendedAlarms() was already called on this broker; allowed: once per broker');
+    expect(() => broker.addRecommendedAlarms()).toThrow(/\[RecommendedAlarmsOnce\]/);
   }
 });
 

@@ -88,11 +88,11 @@ describe('ActiveMQ recommended alarms', () => {
   });
 
   test.each<[string, object, string]>([
-    ['a percentage above 100', { heapUsagePercent: 120 }, "'heapUsagePercent' 120 is not allowed; allowed: a percentage from 0 to 100"],
+    ['a percentage above 100', { heapUsagePercent: 120 }, "'heapUsagePercent' 120 is not allowed; allowed: a percentage from 0 to 100 [BrokerAlarmThresholds]"],
     ['a negative count', { queueDepth: [{ queue: 'q', threshold: -1 }] }, "'queueDepth[0].threshold' -1 is not allowed; allowed: a whole count of 0 or more"],
-    ['an empty queue', { queuesWithConsumers: [''] }, "'queuesWithConsumers[0]' is empty; allowed: a destination name"],
+    ['an empty queue', { queuesWithConsumers: [''] }, "'queuesWithConsumers[0]' is empty; allowed: a destination name [BrokerAlarmDestinations]"],
     ['an alarm on a metric an EFS broker does not publish', { burstBalancePercent: 10 },
-      "'burstBalancePercent' is not allowed: Amazon MQ publishes BurstBalance for EBS storage only; allowed: unset on EFS brokers"],
+      "'burstBalancePercent' is not allowed: Amazon MQ publishes BurstBalance for EBS storage only; allowed: unset on EFS brokers [ActiveMqAlarmBurstBalance]"],
   ])('rejects %s, naming the option', (_, options, message) => {
     const { stack, vpc } = stackWithVpc();
     const broker = new ActiveMqBroker(stack, 'Broker', { vpc, engineVersion: ActiveMqEngineVersion.V5_19, deploymentMode: ActiveMqDeploymentMode.SINGLE_INSTANCE });
@@ -187,7 +187,7 @@ describe('alarmOverrides: one alarm off, or another window and missing-data trea
       "'alarmOverrides' names 'CpuUtilisation', which is not an alarm of this preset; allowed: CpuUtilization, HeapUsage, StorePercentUsage"],
     ['no period', { HeapUsage: { evaluationPeriods: 0 } }, "'alarmOverrides.HeapUsage.evaluationPeriods' 0 is not allowed; allowed: a whole number of 1 or more"],
     ['more breaching periods than evaluated', { HeapUsage: { datapointsToAlarm: 4 } },
-      "'alarmOverrides.HeapUsage.datapointsToAlarm' 4 is not allowed; allowed: a whole number from 1 to evaluationPeriods (3)"],
+      "'alarmOverrides.HeapUsage.datapointsToAlarm' 4 is not allowed; allowed: a whole number from 1 to evaluationPeriods (3) [BrokerAlarmOverrides]"],
   ])('refuses %s, and can be called again once fixed', (_, alarmOverrides, message) => {
     const { stack, vpc } = stackWithVpc();
     const broker = active(stack, vpc);

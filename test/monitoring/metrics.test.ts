@@ -153,7 +153,7 @@ describe('ActiveMQ', () => {
   });
 
   test.each<[string, () => unknown, string]>([
-    ['an empty queue', () => single.metricQueueSize(' '), "'queue' is empty; allowed: a queue name"],
+    ['an empty queue', () => single.metricQueueSize(' '), "'queue' is empty; allowed: a queue name [MetricDimensionName]"],
     ['an empty topic', () => single.metricConsumerCount(ActiveMqDestination.topic('')), "'topic' is empty; allowed: a topic name"],
     ['instance 2 of a single instance', () => single.metricCpuUtilization({ instance: 2 }), "'instance' 2 is not allowed with deploymentMode SINGLE_INSTANCE; allowed: 1"],
     ['instance 3 of a pair', () => pair.metricCpuUtilization({ instance: 3 }), "'instance' 3 is not allowed with deploymentMode ACTIVE_STANDBY_MULTI_AZ; allowed: 1 or 2"],
@@ -195,7 +195,7 @@ describe('RabbitMQ', () => {
   test.each<[string, () => unknown, string]>([
     ['an empty node', () => cluster.metricNodeRabbitMQMemUsed(''), "'node' is empty"],
     ['an empty virtual host', () => cluster.metricQueueMessageCount('', 'q'), "'virtualHost' is empty"],
-    ['a queue name with a space (never published, F-CW3)', () => cluster.metricQueueMessageCount('/', 'my queue'), "'queue' 'my queue' has spaces, tabs or non-ASCII characters"],
+    ['a queue name with a space (never published, F-CW3)', () => cluster.metricQueueMessageCount('/', 'my queue'), "'queue' 'my queue' has spaces, tabs or non-ASCII characters: Amazon MQ publishes no metric for it; allowed: printable ASCII without spaces [RabbitMqMetricNames]"],
   ])('rejects %s', (_, fn, message) => {
     expect(fn).toThrow(message);
   });

@@ -14,9 +14,9 @@ function broker(engineVersion = RabbitMqEngineVersion.V4_2) {
 }
 
 test.each<[string, (b: RabbitMqBroker) => unknown, string]>([
-  ['metricQueueConsumerCount', (b) => b.metricQueueConsumerCount('/', 'jobs'), "'queue' metrics: not allowed with engineVersion '4.2': Amazon MQ publishes no per-queue metrics for RabbitMQ 4 brokers"],
-  ['queueDepth alarms', (b) => b.addRecommendedAlarms({ queueDepth: [{ queue: 'jobs', threshold: 10 }] }), "RabbitMqBrokerAlarms: 'queueDepth' is not allowed with engineVersion '4.2'"],
-  ['queuesWithConsumers alarms', (b) => b.addRecommendedAlarms({ queuesWithConsumers: [{ queue: 'jobs' }] }), "RabbitMqBrokerAlarms: 'queuesWithConsumers' is not allowed with engineVersion '4.2'"],
+  ['metricQueueConsumerCount', (b) => b.metricQueueConsumerCount('/', 'jobs'), "'queue metrics' is not allowed with engineVersion '4.2': Amazon MQ publishes no per-queue metrics for RabbitMQ 4 brokers; allowed: RabbitMQ 3.13, or broker-wide metrics (metricQueueCount, metricMessageCount) and the queue metrics collector (addQueueMetricsCollector) [RabbitMqQueueMetrics]"],
+  ['queueDepth alarms', (b) => b.addRecommendedAlarms({ queueDepth: [{ queue: 'jobs', threshold: 10 }] }), "RabbitMqBrokerAlarms validation failed:\n  - 'queueDepth' is not allowed with engineVersion '4.2'"],
+  ['queuesWithConsumers alarms', (b) => b.addRecommendedAlarms({ queuesWithConsumers: [{ queue: 'jobs' }] }), "RabbitMqBrokerAlarms validation failed:\n  - 'queuesWithConsumers' is not allowed with engineVersion '4.2'"],
 ])('RabbitMQ 4 refuses %s at synth; RabbitMQ 3.13 takes them', (_name, act, message) => {
   expect(() => act(broker().broker)).toThrow(message);
   act(broker(RabbitMqEngineVersion.V3_13).broker);

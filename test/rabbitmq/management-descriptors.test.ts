@@ -54,7 +54,7 @@ describe('management objects on an imported broker', () => {
     const real = new RabbitMqBroker(stack, 'Broker', { vpc, engineVersion: RabbitMqEngineVersion.V4_2, deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE });
     const foreign = Object.create(real, { _managementHost: { value: undefined } });
     expect(() => new RabbitMqManagementObject(stack, 'Limits', { broker: foreign, pathSegments: ['vhost-limits', 'x', 'max-queues'], body: { value: 1 } }))
-      .toThrow(/'broker' is not allowed: it has no management API access/);
+      .toThrow(/'broker' is not allowed: it has no management API access.*\[RabbitMqManagementBroker\]/);
   });
 });
 

@@ -2,11 +2,12 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import type { IActiveMqBrokerMetrics } from './activemq-broker-metrics';
-import { above, AlarmSpec, below, createAlarms, noConsumers, overrideProblems, ThresholdCheck } from '../../broker/monitoring/alarm-helpers';
+import { above, AlarmSpec, below, createAlarms, noConsumers, validateAlarmRules } from '../../broker/monitoring/alarm-helpers';
 import { BrokerAlarmOptions } from '../../broker/monitoring/broker-alarm-options';
-import { MqValidationError } from '../../private/errors';
+import { ALARM_OVERRIDE_RULES } from '../../broker/rules/alarms';
 import { ActiveMqStorageType } from '../activemq-deployment-mode';
 import { ActiveMqDestination } from '../configuration/activemq-destination';
+import { ACTIVEMQ_ALARM_RULES } from '../rules/alarms';
 
 /** A queue whose depth is watched. */
 export interface ActiveMqQueueDepthAlarm {
@@ -81,21 +82,21 @@ export class ActiveMqBrokerAlarms extends Construct {
   constructor(scope: Construct, id: string, broker: IActiveMqBrokerMetrics, options: ActiveMqAlarmOptions = {}) {
     super(scope, id);
     const ebs = broker.storageType === ActiveMqStorageType.EBS;
-    const check = new ThresholdCheck();
-    for (const option of ['cpuUtilizationPercent', 'heapUsagePercent', 'storePercentUsage', 'tempPercentUsage', 'jobSchedulerStorePercentUsage', 'burstBalancePercent'] as const) {
-      check.percent(option, options[option]);
-    }
-    check.count('maxConnections', options.maxConnections);
-    (options.queueDepth ?? []).forEach((q, i) => {
-      check.name(`queueDepth[${i}].queue`, q.queue);
-      check.count(`queueDepth[${i}].threshold`, q.threshold);
+    const percents = ['cpuUtilizationPercent', 'heapUsagePercent', 'storePercentUsage', 'tempPercentUsage', 'jobSchedulerStorePercentUsage', 'burstBalancePercent'] as const;
+    validateAlarmRules(this, 'ActiveMqBrokerAlarms', ACTIVEMQ_ALARM_RULES, {
+      thresholds: [
+        ...percents.map((option) => ({ option, kind: 'percent' as const, value: options[option] })),
+        { option: 'maxConnections', kind: 'count', value: options.maxConnections },
+        ...(options.queueDepth ?? []).map((q, i) => ({ option: `queueDepth[${i}].threshold`, kind: 'count' as const, value: q.threshold })),
+      ],
+      names: [
+        ...(options.queueDepth ?? []).map((q, i) => ({ option: `queueDepth[${i}].queue`, value: q.queue })),
+        ...(options.queuesWithConsumers ?? []).map((value, i) => ({ option: `queuesWithConsumers[${i}]`, value })),
+        ...(options.deadLetterQueues ?? []).map((value, i) => ({ option: `deadLetterQueues[${i}]`, value })),
+      ],
+      storageType: broker.storageType,
+      burstBalancePercent: options.burstBalancePercent,
     });
-    (options.queuesWithConsumers ?? []).forEach((q, i) => check.name(`queuesWithConsumers[${i}]`, q));
-    (options.deadLetterQueues ?? []).forEach((q, i) => check.name(`deadLetterQueues[${i}]`, q));
-    if (options.burstBalancePercent !== undefined && broker.storageType === ActiveMqStorageType.EFS) {
-      check.fail('burstBalancePercent', 'is not allowed: Amazon MQ publishes BurstBalance for EBS storage only; allowed: unset on EFS brokers');
-    }
-    check.throwIfAny(this, 'ActiveMqBrokerAlarms');
 
     const period = { period: Duration.minutes(5) };
     const name = broker.brokerName;
@@ -140,12 +141,7 @@ export class ActiveMqBrokerAlarms extends Construct {
         `Dead-letter queue ${queue} of ActiveMQ broker ${name} holds messages that could not be delivered.`,
         cloudwatch.TreatMissingData.NOT_BREACHING));
     }
-    const problems = overrideProblems(specs, options.alarmOverrides);
-    if (problems.length > 0) {
-      // Nothing half-built: addRecommendedAlarms() may be called again with the overrides fixed.
-      this.node.scope?.node.tryRemoveChild(this.node.id);
-      throw new MqValidationError(this, `ActiveMqBrokerAlarms validation failed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    }
+    validateAlarmRules(this, 'ActiveMqBrokerAlarms', ALARM_OVERRIDE_RULES, { alarms: specs, overrides: options.alarmOverrides ?? {} });
     this.alarms = createAlarms(this, options.alarmNamePrefix ?? name, specs, options.actions, options.alarmOverrides);
   }
 }

@@ -1,7 +1,8 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { BrokerAlarmOverride } from './broker-alarm-options';
-import { MqValidationError } from '../../private/errors';
+import { Rule, validateRules } from '../../private/rules';
+import { RECOMMENDED_ALARMS_RULES } from '../rules/alarms';
 
 /** One alarm of a preset, before it is created. */
 export interface AlarmSpec {
@@ -38,23 +39,6 @@ export function noConsumers(id: string, consumerCount: cloudwatch.IMetric, descr
   return below(id, consumerCount, 1, 3, description, cloudwatch.TreatMissingData.BREACHING);
 }
 
-/** Problems with `alarmOverrides`: unknown alarm IDs (naming the preset's), periods and datapoints out of range. */
-export function overrideProblems(specs: AlarmSpec[], overrides: { [alarmId: string]: BrokerAlarmOverride } = {}): string[] {
-  const ids = specs.map((s) => s.id);
-  return Object.entries(overrides).flatMap(([id, o]) => {
-    if (!ids.includes(id)) {
-      return [`'alarmOverrides' names '${id}', which is not an alarm of this preset; allowed: ${ids.join(', ')}`];
-    }
-    const periods = o.evaluationPeriods ?? specs.find((s) => s.id === id)!.evaluationPeriods;
-    return [
-      ...o.evaluationPeriods !== undefined && !(Number.isInteger(o.evaluationPeriods) && o.evaluationPeriods >= 1)
-        ? [`'alarmOverrides.${id}.evaluationPeriods' ${o.evaluationPeriods} is not allowed; allowed: a whole number of 1 or more`] : [],
-      ...o.datapointsToAlarm !== undefined && !(Number.isInteger(o.datapointsToAlarm) && o.datapointsToAlarm >= 1 && o.datapointsToAlarm <= periods)
-        ? [`'alarmOverrides.${id}.datapointsToAlarm' ${o.datapointsToAlarm} is not allowed; allowed: a whole number from 1 to evaluationPeriods (${periods})`] : [],
-    ];
-  });
-}
-
 /**
  * Creates the alarms of a preset under `scope`, named `<prefix>-<id>`, with the same actions and the overrides
  * applied (checked first with `overrideProblems`). The description ends with the window actually evaluated.
@@ -83,42 +67,16 @@ export function createAlarms(scope: Construct, prefix: string, specs: AlarmSpec[
   });
 }
 
-/** Collects threshold problems, naming the option, and throws them together. */
-export class ThresholdCheck {
-  private readonly problems: string[] = [];
-
-  public percent(option: string, value: number | undefined): void {
-    if (value !== undefined && !(value >= 0 && value <= 100)) {
-      this.problems.push(`'${option}' ${value} is not allowed; allowed: a percentage from 0 to 100`);
-    }
-  }
-
-  public count(option: string, value: number | undefined): void {
-    if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
-      this.problems.push(`'${option}' ${value} is not allowed; allowed: a whole count of 0 or more`);
-    }
-  }
-
-  public positive(option: string, value: number | undefined): void {
-    if (value !== undefined && !(value > 0)) {
-      this.problems.push(`'${option}' ${value} is not allowed; allowed: a number above 0`);
-    }
-  }
-
-  public name(option: string, value: string): void {
-    if (value.trim() === '') {
-      this.problems.push(`'${option}' is empty; allowed: a destination name`);
-    }
-  }
-
-  public fail(option: string, message: string): void {
-    this.problems.push(`'${option}' ${message}`);
-  }
-
-  public throwIfAny(scope: Construct, className: string): void {
-    if (this.problems.length > 0) {
-      throw new MqValidationError(scope, `${className} validation failed:\n${this.problems.map((p) => `  - ${p}`).join('\n')}`);
-    }
+/**
+ * Runs an alarm preset's rules; on a failure the preset's construct is removed first, so addRecommendedAlarms() may
+ * be called again with the options fixed (nothing half-built).
+ */
+export function validateAlarmRules<T>(alarms: Construct, className: string, rules: ReadonlyArray<Rule<T>>, input: T): void {
+  try {
+    validateRules(alarms, className, rules, input);
+  } catch (e) {
+    alarms.node.scope?.node.tryRemoveChild(alarms.node.id);
+    throw e;
   }
 }
 
@@ -127,8 +85,5 @@ export const RECOMMENDED_ALARMS_ID = 'RecommendedAlarms';
 
 /** addRecommendedAlarms() once per broker: its alarm names are fixed, so a second set would clash. */
 export function checkFirstRecommendedAlarms(broker: Construct): void {
-  if (broker.node.tryFindChild(RECOMMENDED_ALARMS_ID)) {
-    throw new MqValidationError(broker, 'addRecommendedAlarms() was already called on this broker; allowed: once per broker (its alarm names are '
-      + '<brokerName>-<Alarm>, so a second set would clash). Keep the object it returned, or build more alarms from the metric methods.');
-  }
+  validateRules(broker, 'addRecommendedAlarms()', RECOMMENDED_ALARMS_RULES, { alreadyAdded: broker.node.tryFindChild(RECOMMENDED_ALARMS_ID) !== undefined });
 }

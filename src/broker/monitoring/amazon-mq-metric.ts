@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
-import { Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { IConstruct } from 'constructs';
-import { MqValidationError } from '../../private/errors';
+import { validateRules } from '../../private/rules';
+import { METRIC_DIMENSION_RULES } from '../rules/alarms';
 
 /**
  * One series over several instances (ActiveMQ active/standby `-1` and `-2`: the active one changes on failover):
@@ -30,10 +30,8 @@ function expressionId(metricName: string, dimensions: Record<string, unknown>): 
   return extra ? `${base}_${createHash('sha256').update(extra).digest('hex').slice(0, 8)}` : base;
 }
 
-/** A dimension value that must be known and non-empty (an empty one names a metric that never exists). */
+/** A dimension value that must not be empty (an empty one names a metric that never exists); tokens pass. */
 export function requireName(scope: IConstruct, option: string, value: string, allowed: string): string {
-  if (!Token.isUnresolved(value) && value.trim() === '') {
-    throw new MqValidationError(scope, `'${option}' is empty; allowed: ${allowed}`);
-  }
+  validateRules(scope, 'metric method', METRIC_DIMENSION_RULES, { option, value, allowed });
   return value;
 }

@@ -3,8 +3,9 @@ import { Construct, IDependable } from 'constructs';
 import { ManagedBrokerFacts } from './objects/object-descriptor';
 import { AMAZON_MQ_MONITORING_USER } from './objects/user';
 import { ManagedBrokerAccess, RabbitMqManagementProvider } from './rabbitmq-management-provider';
-import { MqValidationError } from '../../private/errors';
+import { validateRules } from '../../private/rules';
 import type { IRabbitMqBroker } from '../rabbitmq-broker-ref';
+import { MANAGEMENT_BROKER_RULES } from '../rules/management-access';
 
 /** What a broker, made here or imported, tells the management constructs about itself. */
 export interface ManagementHostProps {
@@ -86,8 +87,6 @@ export class ManagementHost {
 /** The management side of a broker of this library; another implementation of IRabbitMqBroker has none. */
 export function managementHostOf(broker: IRabbitMqBroker, scope: Construct): ManagementHost {
   const host = (broker as { _managementHost?: () => ManagementHost })._managementHost?.();
-  if (!host) {
-    throw new MqValidationError(scope, '\'broker\' is not allowed: it has no management API access; allowed: a RabbitMqBroker, or one imported with RabbitMqBroker.fromBrokerAttributes({ ..., adminSecret })');
-  }
-  return host;
+  validateRules(scope, 'RabbitMQ management', MANAGEMENT_BROKER_RULES, { managed: host !== undefined });
+  return host!;
 }

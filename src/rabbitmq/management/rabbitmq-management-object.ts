@@ -1,7 +1,7 @@
 import { CustomResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { managementHostOf } from './management-host';
+import { ManagementHost, managementHostOf } from './management-host';
 import { MANAGEMENT_OBJECT_RULES } from './management-object-rules';
 import { RABBITMQ_OBJECT_TYPE } from './object-type';
 import { requireProps } from '../../private/required';
@@ -71,14 +71,16 @@ export class RabbitMqManagementObject extends Construct {
   constructor(scope: Construct, id: string, props: RabbitMqManagementObjectProps) {
     super(scope, id);
     requireProps(this, props);
+    let host: ManagementHost;
     try {
       validateRules(this, 'RabbitMqManagementObject', MANAGEMENT_OBJECT_RULES, props);
+      host = managementHostOf(props.broker, this);
     } catch (e) {
       scope.node.tryRemoveChild(id);
       throw e;
     }
     const method = props.method ?? 'PUT';
-    const provider = managementHostOf(props.broker, this).managementProvider();
+    const provider = host.managementProvider();
     for (const secret of props.secrets ?? []) {
       secret.grantRead(provider.onEventRole);
     }

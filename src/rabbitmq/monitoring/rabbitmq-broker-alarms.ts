@@ -1,11 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { above, AlarmSpec, below, createAlarms, noConsumers, overrideProblems, ThresholdCheck } from '../../broker/monitoring/alarm-helpers';
-import { BrokerAlarmOptions } from '../../broker/monitoring/broker-alarm-options';
-import { MqValidationError } from '../../private/errors';
-import { rabbitMq4QueueMetricsProblem } from '../queue-metrics-availability';
 import type { IRabbitMqBrokerMetrics } from './rabbitmq-broker-metrics';
+import { above, AlarmSpec, below, createAlarms, noConsumers, validateAlarmRules } from '../../broker/monitoring/alarm-helpers';
+import { BrokerAlarmOptions } from '../../broker/monitoring/broker-alarm-options';
+import { ALARM_OVERRIDE_RULES } from '../../broker/rules/alarms';
+import { RABBITMQ_ALARM_RULES } from '../rules/alarms';
 
 /** A RabbitMQ queue, by virtual host and name. */
 export interface RabbitMqQueueRef {
@@ -65,25 +65,22 @@ export class RabbitMqBrokerAlarms extends Construct {
 
   constructor(scope: Construct, id: string, broker: IRabbitMqBrokerMetrics, options: RabbitMqAlarmOptions = {}) {
     super(scope, id);
-    const check = new ThresholdCheck();
-    check.percent('memoryUsedPercent', options.memoryUsedPercent);
-    check.percent('cpuUtilizationPercent', options.cpuUtilizationPercent);
-    check.positive('diskFreeLimitMultiple', options.diskFreeLimitMultiple);
-    check.count('maxConnections', options.maxConnections);
-    (options.queueDepth ?? []).forEach((q, i) => {
-      check.name(`queueDepth[${i}].queue`, q.queue);
-      check.count(`queueDepth[${i}].threshold`, q.threshold);
+    validateAlarmRules(this, 'RabbitMqBrokerAlarms', RABBITMQ_ALARM_RULES, {
+      thresholds: [
+        { option: 'memoryUsedPercent', kind: 'percent', value: options.memoryUsedPercent },
+        { option: 'cpuUtilizationPercent', kind: 'percent', value: options.cpuUtilizationPercent },
+        { option: 'diskFreeLimitMultiple', kind: 'positive', value: options.diskFreeLimitMultiple },
+        { option: 'maxConnections', kind: 'count', value: options.maxConnections },
+        ...(options.queueDepth ?? []).map((q, i) => ({ option: `queueDepth[${i}].threshold`, kind: 'count' as const, value: q.threshold })),
+      ],
+      names: [
+        ...(options.queueDepth ?? []).map((q, i) => ({ option: `queueDepth[${i}].queue`, value: q.queue })),
+        ...(options.queuesWithConsumers ?? []).map((q, i) => ({ option: `queuesWithConsumers[${i}].queue`, value: q.queue })),
+      ],
+      // Amazon MQ publishes no queue metrics for RabbitMQ 4: such an alarm would never fire, or breach forever.
+      engineVersion: (broker as { _knownEngineVersion?: () => string | undefined })._knownEngineVersion?.(),
+      queueMetricUses: (['queueDepth', 'queuesWithConsumers'] as const).filter((option) => (options[option] ?? []).length > 0),
     });
-    (options.queuesWithConsumers ?? []).forEach((q, i) => check.name(`queuesWithConsumers[${i}].queue`, q.queue));
-    // Amazon MQ publishes no queue metrics for RabbitMQ 4: such an alarm would never fire, or breach forever.
-    const version = (broker as { _knownEngineVersion?: () => string | undefined })._knownEngineVersion?.();
-    for (const option of ['queueDepth', 'queuesWithConsumers'] as const) {
-      const problem = (options[option] ?? []).length > 0 ? rabbitMq4QueueMetricsProblem(version) : undefined;
-      if (problem) {
-        throw new MqValidationError(this, `RabbitMqBrokerAlarms: '${option}' is ${problem}`);
-      }
-    }
-    check.throwIfAny(this, 'RabbitMqBrokerAlarms');
 
     const period = { period: Duration.minutes(5) };
     const name = broker.brokerName;
@@ -121,12 +118,7 @@ export class RabbitMqBrokerAlarms extends Construct {
       specs.push(noConsumers(`NoConsumers-${vhost}-${q.queue}`, broker.metricQueueConsumerCount(vhost, q.queue, period),
         `Queue ${q.queue} (vhost ${vhost}) of RabbitMQ broker ${name} has had no consumer.`));
     }
-    const problems = overrideProblems(specs, options.alarmOverrides);
-    if (problems.length > 0) {
-      // Nothing half-built: addRecommendedAlarms() may be called again with the overrides fixed.
-      this.node.scope?.node.tryRemoveChild(this.node.id);
-      throw new MqValidationError(this, `RabbitMqBrokerAlarms validation failed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    }
+    validateAlarmRules(this, 'RabbitMqBrokerAlarms', ALARM_OVERRIDE_RULES, { alarms: specs, overrides: options.alarmOverrides ?? {} });
     this.alarms = createAlarms(this, options.alarmNamePrefix ?? name, specs, options.actions, options.alarmOverrides);
   }
 }

@@ -23,6 +23,22 @@ export const MANAGEMENT_ACCESS_RULES: ReadonlyArray<Rule<ManagementAccessSpec>> 
   },
 ];
 
+/** What the management constructs know of the broker they are given. */
+export interface ManagementBrokerSpec {
+  /** Whether the broker is one of this library's, made here or imported: it has a management host. */
+  readonly managed: boolean;
+}
+
+export const MANAGEMENT_BROKER_RULES: ReadonlyArray<Rule<ManagementBrokerSpec>> = [
+  {
+    id: 'RabbitMqManagementBroker',
+    fact: 'F-AU02',
+    summary: 'virtual hosts, management objects and the queue metrics collector: the broker is a `RabbitMqBroker`, or one imported with `fromBrokerAttributes({ ..., adminSecret })` (another implementation of `IRabbitMqBroker` has no management API access)',
+    check: (s) => s.managed ? undefined
+      : '\'broker\' is not allowed: it has no management API access; allowed: a RabbitMqBroker, or one imported with RabbitMqBroker.fromBrokerAttributes({ ..., adminSecret })',
+  },
+];
+
 /** Refuses management API access without an admin user (the rule above); past it, the secret is known. */
 export function checkManagementAccess(scope: IConstruct, adminSecret: ISecret | undefined, imported = false): asserts adminSecret is ISecret {
   validateRules(scope, imported ? 'RabbitMqBroker.fromBrokerAttributes' : 'RabbitMqBroker', MANAGEMENT_ACCESS_RULES, { adminSecret, imported });
