@@ -33,6 +33,7 @@ export { RabbitMqUserTag } from './rabbitmq/management/objects/user';
 export type { RabbitMqVirtualHostUserOptions } from './rabbitmq/management/objects/user';
 export type { RabbitMqVirtualHostOptions } from './rabbitmq/management/objects/virtual-host';
 export * from './rabbitmq/management/rabbitmq-virtual-host';
+export * from './rabbitmq/management/rabbitmq-virtual-host-ref';
 export * from './rabbitmq/rabbitmq-deployment-mode';
 export * from './rabbitmq/rabbitmq-engine-version';
 export * from './rabbitmq/monitoring/queue-metrics-collector';
