@@ -1,4 +1,5 @@
 import { canonicalJson } from './canonical-json';
+import { heldChanges, immutableChanges, refusalMessage } from './immutable-fields';
 import { objectIdentity, RabbitMqObjectKind } from './objects/object-kind';
 
 /**
@@ -8,6 +9,9 @@ import { objectIdentity, RabbitMqObjectKind } from './objects/object-kind';
  * - Create and Update PUT (or POST, for bindings) the object; RabbitMQ's API is declarative, so a retry or a
  *   second apply converges. The API path is the physical ID: a new path (a renamed object) makes CloudFormation
  *   delete the old one.
+ * - An Update that changes what RabbitMQ keeps from a queue's or an exchange's declaration (type, durability,
+ *   arguments) is refused before any call that changes the broker, while the live object still holds the old value;
+ *   so the rollback that follows (old and new swapped) goes through.
  * - Delete removes the object, unless its removal policy keeps it (queues by default: a queue with messages is
  *   never deleted by accident).
  * - Secrets (the admin's, users' passwords, credentials in shovel or federation URIs) are read from Secrets Manager
@@ -51,6 +55,8 @@ export interface ManagementEvent {
   readonly LogicalResourceId?: string;
   readonly PhysicalResourceId?: string;
   readonly ResourceProperties: ManagementProperties;
+  /** An Update's previous properties (also a rollback's: then the ones of the update that failed). */
+  readonly OldResourceProperties?: ManagementProperties;
 }
 
 export interface ManagementDependencies {
@@ -120,6 +126,9 @@ async function apply(event: ManagementEvent, deps: ManagementDependencies): Prom
     }
     return { PhysicalResourceId: physicalId };
   }
+  if (event.RequestType === 'Update') {
+    await refuseImpossibleChanges(api, event.OldResourceProperties, props);
+  }
   const body = props.Body === undefined ? undefined : await withSecrets(JSON.parse(props.Body), props.Secrets ?? [], deps);
   const response = await api.call(props.Method ?? 'PUT', props.Path, body);
   if (!response.ok) {
@@ -132,6 +141,32 @@ async function apply(event: ManagementEvent, deps: ManagementDependencies): Prom
   const id = identity(props);
   const previous = event.RequestType === 'Update' ? event.PhysicalResourceId : undefined;
   return { PhysicalResourceId: previous !== undefined && canonicalIdentity(previous) === id ? previous : id };
+}
+
+/**
+ * Fails, before any call that changes the broker, an update of what RabbitMQ keeps from a queue's or an exchange's
+ * declaration, while the live object (read, GET only) still has the old value. A live object that already has the new
+ * value (a rollback of a refused update, a retry) or is gone (then the PUT declares it anew) goes on to the PUT.
+ */
+async function refuseImpossibleChanges(api: ManagementApi, old: ManagementProperties | undefined, props: ManagementProperties): Promise<void> {
+  const changes = immutableChanges(old, props);
+  if (changes.length === 0) {
+    return;
+  }
+  const response = await api.call('GET', props.Path);
+  if (response.status === 404) {
+    console.log(`${props.Kind} ${props.Path} is gone: declaring it anew with ${changes.map((c) => c.field).join(', ')} as the template says`);
+    return;
+  }
+  if (!response.ok) {
+    const why = await reason(response);
+    throw new Error(`${props.Kind} ${props.Path}: could not be read before the update (RabbitMQ answered ${response.status}: ${why})${hint(props.Kind, response.status, why)}`);
+  }
+  const held = heldChanges(props.Kind, await response.json() as Record<string, unknown>, changes);
+  if (held.length > 0) {
+    throw new Error(refusalMessage(props.Kind, props.Path, held));
+  }
+  console.log(`${props.Kind} ${props.Path}: ${changes.map((c) => c.field).join(', ')} changed in the template, and the live ${props.Kind} holds none of the old values (it has the new ones: a rollback or a retry; or others: RabbitMQ answers): applying`);
 }
 
 /**
@@ -291,6 +326,10 @@ function hint(kind: string, status: number, why: string): string {
   if (kind === 'queue' && status === 400 && why.includes('inequivalent arg')) {
     return '. RabbitMQ cannot change the type, durability or arguments of an existing queue: declare a new queue '
       + '(another name) and move its consumers, or delete the queue first (its messages go with it).';
+  }
+  if (kind === 'exchange' && status === 400 && why.includes('inequivalent arg')) {
+    return '. RabbitMQ cannot change the type, durability or arguments of an existing exchange: declare a new exchange '
+      + '(another name) and move its publishers and bindings, or delete the exchange first (its bindings go with it).';
   }
   if (status === 401) {
     return '. The admin secret does not match the broker\'s admin user.';
