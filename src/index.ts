@@ -9,6 +9,7 @@ export * from './activemq/activemq-authentication';
 export * from './activemq/activemq-broker';
 export * from './activemq/activemq-broker-props';
 export * from './activemq/activemq-deployment-mode';
+export * from './broker/broker-engine-version';
 export * from './activemq/activemq-engine-version';
 export * from './activemq/activemq-user';
 export * from './activemq/network/activemq-network-of-brokers';

@@ -10,6 +10,7 @@ import { amazonMqMetric } from '../broker/broker-metric';
 import { ActiveMqProtocol, BrokerProtocol } from '../broker/protocol';
 import { ActiveMqAlarmOptions, ActiveMqBrokerAlarms } from './monitoring/activemq-broker-alarms';
 import { ActiveMqMetricOptions } from './monitoring/activemq-broker-metrics';
+import { ACTIVEMQ_BROKER_METRICS, ActiveMqBrokerMetricName, ActiveMqDestinationMetricName, destinationStatistic } from './monitoring/activemq-metric-table';
 import { checkFirstRecommendedAlarms, RECOMMENDED_ALARMS_ID } from '../broker/monitoring/alarm-helpers';
 import { acrossInstances, requireName } from '../broker/monitoring/amazon-mq-metric';
 import { graph } from '../broker/monitoring/widgets';
@@ -55,176 +56,176 @@ export abstract class ActiveMqBrokerBase extends BrokerBase implements IActiveMq
   }
 
   public metricQueueSize(queue: string, options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.destinationMetric('QueueSize', ActiveMqDestination.queue(requireName(this, 'queue', queue, 'a queue name')), cloudwatch.Stats.MAXIMUM, options);
+    return this.destinationMetric('QueueSize', ActiveMqDestination.queue(requireName(this, 'queue', queue, 'a queue name')), options);
   }
 
   public metricReceiveCount(destination: ActiveMqDestination, networkConnector: string, options?: ActiveMqMetricOptions): cloudwatch.IMetric {
     requireName(this, 'networkConnector', networkConnector, 'the name of a network connector');
-    return this.destinationMetric('ReceiveCount', destination, cloudwatch.Stats.SUM, options, { NetworkConnector: networkConnector });
+    return this.destinationMetric('ReceiveCount', destination, options, { NetworkConnector: networkConnector });
   }
 
   public metricAmqpMaximumConnections(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('AmqpMaximumConnections', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('AmqpMaximumConnections', options);
   }
 
   public metricMqttMaximumConnections(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('MqttMaximumConnections', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('MqttMaximumConnections', options);
   }
 
   public metricOpenwireMaximumConnections(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('OpenwireMaximumConnections', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('OpenwireMaximumConnections', options);
   }
 
   public metricStompMaximumConnections(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('StompMaximumConnections', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('StompMaximumConnections', options);
   }
 
   public metricWsMaximumConnections(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('WsMaximumConnections', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('WsMaximumConnections', options);
   }
 
   public metricBurstBalance(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('BurstBalance', cloudwatch.Stats.MINIMUM, options);
+    return this.brokerMetric('BurstBalance', options);
   }
 
   public metricCpuCreditBalance(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('CpuCreditBalance', cloudwatch.Stats.MINIMUM, options);
+    return this.brokerMetric('CpuCreditBalance', options);
   }
 
   public metricCpuUtilization(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('CpuUtilization', cloudwatch.Stats.AVERAGE, options);
+    return this.brokerMetric('CpuUtilization', options);
   }
 
   public metricCurrentConnectionsCount(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('CurrentConnectionsCount', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('CurrentConnectionsCount', options);
   }
 
   public metricEstablishedConnectionsCount(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('EstablishedConnectionsCount', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('EstablishedConnectionsCount', options);
   }
 
   public metricHeapUsage(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('HeapUsage', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('HeapUsage', options);
   }
 
   public metricInactiveDurableTopicSubscribersCount(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('InactiveDurableTopicSubscribersCount', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('InactiveDurableTopicSubscribersCount', options);
   }
 
   public metricJobSchedulerStorePercentUsage(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('JobSchedulerStorePercentUsage', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('JobSchedulerStorePercentUsage', options);
   }
 
   public metricJournalFilesForFastRecovery(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('JournalFilesForFastRecovery', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('JournalFilesForFastRecovery', options);
   }
 
   public metricJournalFilesForFullRecovery(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('JournalFilesForFullRecovery', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('JournalFilesForFullRecovery', options);
   }
 
   public metricNetworkConnectorConnectionCount(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('NetworkConnectorConnectionCount', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('NetworkConnectorConnectionCount', options);
   }
 
   public metricNetworkIn(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('NetworkIn', cloudwatch.Stats.SUM, options);
+    return this.brokerMetric('NetworkIn', options);
   }
 
   public metricNetworkOut(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('NetworkOut', cloudwatch.Stats.SUM, options);
+    return this.brokerMetric('NetworkOut', options);
   }
 
   public metricOpenTransactionCount(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('OpenTransactionCount', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('OpenTransactionCount', options);
   }
 
   public metricStorePercentUsage(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('StorePercentUsage', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('StorePercentUsage', options);
   }
 
   public metricTempPercentUsage(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('TempPercentUsage', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('TempPercentUsage', options);
   }
 
   public metricTotalConsumerCount(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('TotalConsumerCount', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('TotalConsumerCount', options);
   }
 
   public metricTotalProducerCount(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('TotalProducerCount', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('TotalProducerCount', options);
   }
 
   public metricTotalMessageCount(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('TotalMessageCount', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('TotalMessageCount', options);
   }
 
   public metricTotalEnqueueCount(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('TotalEnqueueCount', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('TotalEnqueueCount', options);
   }
 
   public metricTotalDequeueCount(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('TotalDequeueCount', cloudwatch.Stats.MAXIMUM, options);
+    return this.brokerMetric('TotalDequeueCount', options);
   }
 
   public metricVolumeReadOps(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('VolumeReadOps', cloudwatch.Stats.SUM, options);
+    return this.brokerMetric('VolumeReadOps', options);
   }
 
   public metricVolumeWriteOps(options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.brokerMetric('VolumeWriteOps', cloudwatch.Stats.SUM, options);
+    return this.brokerMetric('VolumeWriteOps', options);
   }
 
   public metricConsumerCount(destination: ActiveMqDestination, options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.destinationMetric('ConsumerCount', destination, cloudwatch.Stats.MAXIMUM, options);
+    return this.destinationMetric('ConsumerCount', destination, options);
   }
 
   public metricProducerCount(destination: ActiveMqDestination, options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.destinationMetric('ProducerCount', destination, cloudwatch.Stats.MAXIMUM, options);
+    return this.destinationMetric('ProducerCount', destination, options);
   }
 
   public metricMemoryUsage(destination: ActiveMqDestination, options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.destinationMetric('MemoryUsage', destination, cloudwatch.Stats.MAXIMUM, options);
+    return this.destinationMetric('MemoryUsage', destination, options);
   }
 
   public metricInFlightCount(destination: ActiveMqDestination, options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.destinationMetric('InFlightCount', destination, cloudwatch.Stats.MAXIMUM, options);
+    return this.destinationMetric('InFlightCount', destination, options);
   }
 
   public metricEnqueueTime(destination: ActiveMqDestination, options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.destinationMetric('EnqueueTime', destination, cloudwatch.Stats.AVERAGE, options);
+    return this.destinationMetric('EnqueueTime', destination, options);
   }
 
   public metricEnqueueCount(destination: ActiveMqDestination, options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.destinationMetric('EnqueueCount', destination, cloudwatch.Stats.SUM, options);
+    return this.destinationMetric('EnqueueCount', destination, options);
   }
 
   public metricDequeueCount(destination: ActiveMqDestination, options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.destinationMetric('DequeueCount', destination, cloudwatch.Stats.SUM, options);
+    return this.destinationMetric('DequeueCount', destination, options);
   }
 
   public metricDispatchCount(destination: ActiveMqDestination, options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.destinationMetric('DispatchCount', destination, cloudwatch.Stats.SUM, options);
+    return this.destinationMetric('DispatchCount', destination, options);
   }
 
   public metricExpiredCount(destination: ActiveMqDestination, options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.destinationMetric('ExpiredCount', destination, cloudwatch.Stats.SUM, options);
+    return this.destinationMetric('ExpiredCount', destination, options);
   }
 
   protected get metricBrokerDimension(): string {
     return `${this.brokerName}-1`;
   }
 
-  private brokerMetric(metricName: string, statistic: string, options?: ActiveMqMetricOptions): cloudwatch.IMetric {
-    return this.perInstance(metricName, statistic, {}, options);
+  private brokerMetric(metricName: ActiveMqBrokerMetricName, options?: ActiveMqMetricOptions): cloudwatch.IMetric {
+    return this.perInstance(metricName, ACTIVEMQ_BROKER_METRICS[metricName], {}, options);
   }
 
   private destinationMetric(
-    metricName: string, destination: ActiveMqDestination, statistic: string, options?: ActiveMqMetricOptions, extra: Record<string, string> = {},
+    metricName: ActiveMqDestinationMetricName, destination: ActiveMqDestination, options?: ActiveMqMetricOptions, extra: Record<string, string> = {},
   ): cloudwatch.IMetric {
     requireName(this, destination.type, destination.name, `a ${destination.type} name`);
     const dimension = destination.type === 'queue' ? 'Queue' : 'Topic';
-    return this.perInstance(metricName, statistic, { [dimension]: destination.name, ...extra }, options);
+    return this.perInstance(metricName, destinationStatistic(metricName), { [dimension]: destination.name, ...extra }, options);
   }
 
   private perInstance(

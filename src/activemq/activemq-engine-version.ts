@@ -1,4 +1,4 @@
-import { EngineVersionFacts, majorMinor, versionAtLeast } from '../private/versions';
+import { BrokerEngineVersion } from '../broker/broker-engine-version';
 
 /** Minor versions whose support ended (mq-facts F-V03..F-V05). */
 const END_OF_SUPPORT: Record<string, string> = {
@@ -10,7 +10,7 @@ const END_OF_SUPPORT: Record<string, string> = {
 /**
  * An Amazon MQ for ActiveMQ engine version. @see mq-facts §2.1
  */
-export class ActiveMqEngineVersion {
+export class ActiveMqEngineVersion extends BrokerEngineVersion {
   /** ActiveMQ 5.19, the recommended version (F-V01). */
   public static readonly V5_19 = new ActiveMqEngineVersion('5.19');
   /** ActiveMQ 5.18 (F-V02). */
@@ -24,23 +24,7 @@ export class ActiveMqEngineVersion {
     return new ActiveMqEngineVersion(version);
   }
 
-  private constructor(
-    /** The API string, for example `5.18`. */
-    public readonly version: string,
-  ) {}
-
-  /** Whether Amazon MQ manages patch versions (5.18 and later): `autoMinorVersionUpgrade` must then be true. */
-  public get managesPatchVersions(): boolean {
-    return versionAtLeast(this.version, '5.18');
-  }
-
-  /** The date support ended for this minor version, if it has (ISO `YYYY-MM-DD`). */
-  public get endOfSupport(): string | undefined {
-    return END_OF_SUPPORT[majorMinor(this.version)];
-  }
-
-  /** @internal */
-  public _facts(): EngineVersionFacts {
-    return { version: this.version, endOfSupport: this.endOfSupport, managesPatchVersions: this.managesPatchVersions };
+  private constructor(version: string) {
+    super(version, '5.18', END_OF_SUPPORT);
   }
 }

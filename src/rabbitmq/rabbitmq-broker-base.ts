@@ -5,6 +5,7 @@ import { RabbitMqDeploymentMode } from './rabbitmq-deployment-mode';
 import { BrokerBase } from '../broker/broker-base';
 import { amazonMqMetric } from '../broker/broker-metric';
 import { RabbitMqAlarmOptions, RabbitMqBrokerAlarms } from './monitoring/rabbitmq-broker-alarms';
+import { RABBITMQ_BROKER_METRICS, RABBITMQ_NODE_METRICS, RABBITMQ_QUEUE_METRICS } from './monitoring/rabbitmq-metric-table';
 import { checkFirstRecommendedAlarms, RECOMMENDED_ALARMS_ID } from '../broker/monitoring/alarm-helpers';
 import { requireName } from '../broker/monitoring/amazon-mq-metric';
 import { graph } from '../broker/monitoring/widgets';
@@ -39,121 +40,121 @@ export abstract class RabbitMqBrokerBase extends BrokerBase implements IRabbitMq
   }
 
   public metricExchangeCount(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('ExchangeCount', {}, cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('ExchangeCount', {}, RABBITMQ_BROKER_METRICS.ExchangeCount, options);
   }
 
   public metricQueueCount(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('QueueCount', {}, cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('QueueCount', {}, RABBITMQ_BROKER_METRICS.QueueCount, options);
   }
 
   public metricConnectionCount(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('ConnectionCount', {}, cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('ConnectionCount', {}, RABBITMQ_BROKER_METRICS.ConnectionCount, options);
   }
 
   public metricChannelCount(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('ChannelCount', {}, cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('ChannelCount', {}, RABBITMQ_BROKER_METRICS.ChannelCount, options);
   }
 
   public metricConsumerCount(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('ConsumerCount', {}, cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('ConsumerCount', {}, RABBITMQ_BROKER_METRICS.ConsumerCount, options);
   }
 
   public metricMessageCount(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('MessageCount', {}, cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('MessageCount', {}, RABBITMQ_BROKER_METRICS.MessageCount, options);
   }
 
   public metricMessageReadyCount(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('MessageReadyCount', {}, cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('MessageReadyCount', {}, RABBITMQ_BROKER_METRICS.MessageReadyCount, options);
   }
 
   public metricMessageUnacknowledgedCount(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('MessageUnacknowledgedCount', {}, cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('MessageUnacknowledgedCount', {}, RABBITMQ_BROKER_METRICS.MessageUnacknowledgedCount, options);
   }
 
   public metricPublishRate(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('PublishRate', {}, cloudwatch.Stats.AVERAGE, options);
+    return this.rabbitMetric('PublishRate', {}, RABBITMQ_BROKER_METRICS.PublishRate, options);
   }
 
   public metricConfirmRate(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('ConfirmRate', {}, cloudwatch.Stats.AVERAGE, options);
+    return this.rabbitMetric('ConfirmRate', {}, RABBITMQ_BROKER_METRICS.ConfirmRate, options);
   }
 
   public metricAckRate(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('AckRate', {}, cloudwatch.Stats.AVERAGE, options);
+    return this.rabbitMetric('AckRate', {}, RABBITMQ_BROKER_METRICS.AckRate, options);
   }
 
   public metricSystemCpuUtilization(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('SystemCpuUtilization', {}, cloudwatch.Stats.AVERAGE, options);
+    return this.rabbitMetric('SystemCpuUtilization', {}, RABBITMQ_BROKER_METRICS.SystemCpuUtilization, options);
   }
 
   public metricRabbitMQMemLimit(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('RabbitMQMemLimit', {}, cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('RabbitMQMemLimit', {}, RABBITMQ_BROKER_METRICS.RabbitMQMemLimit, options);
   }
 
   public metricRabbitMQMemUsed(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('RabbitMQMemUsed', {}, cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('RabbitMQMemUsed', {}, RABBITMQ_BROKER_METRICS.RabbitMQMemUsed, options);
   }
 
   public metricRabbitMQDiskFreeLimit(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('RabbitMQDiskFreeLimit', {}, cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('RabbitMQDiskFreeLimit', {}, RABBITMQ_BROKER_METRICS.RabbitMQDiskFreeLimit, options);
   }
 
   public metricRabbitMQDiskFree(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('RabbitMQDiskFree', {}, cloudwatch.Stats.MINIMUM, options);
+    return this.rabbitMetric('RabbitMQDiskFree', {}, RABBITMQ_BROKER_METRICS.RabbitMQDiskFree, options);
   }
 
   public metricRabbitMQFdUsed(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('RabbitMQFdUsed', {}, cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('RabbitMQFdUsed', {}, RABBITMQ_BROKER_METRICS.RabbitMQFdUsed, options);
   }
 
   public metricRabbitMQIOReadAverageTime(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
     this.warnDeprecatedFrom42('RabbitMQIOReadAverageTime');
-    return this.rabbitMetric('RabbitMQIOReadAverageTime', {}, cloudwatch.Stats.AVERAGE, options);
+    return this.rabbitMetric('RabbitMQIOReadAverageTime', {}, RABBITMQ_BROKER_METRICS.RabbitMQIOReadAverageTime, options);
   }
 
   public metricRabbitMQIOWriteAverageTime(options?: cloudwatch.MetricOptions): cloudwatch.Metric {
     this.warnDeprecatedFrom42('RabbitMQIOWriteAverageTime');
-    return this.rabbitMetric('RabbitMQIOWriteAverageTime', {}, cloudwatch.Stats.AVERAGE, options);
+    return this.rabbitMetric('RabbitMQIOWriteAverageTime', {}, RABBITMQ_BROKER_METRICS.RabbitMQIOWriteAverageTime, options);
   }
 
   public metricNodeSystemCpuUtilization(node: string, options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('SystemCpuUtilization', { Node: requireName(this, 'node', node, 'a node name such as rabbit@ip-10-0-0-230.us-east-1.compute.internal') }, cloudwatch.Stats.AVERAGE, options);
+    return this.rabbitMetric('SystemCpuUtilization', { Node: requireName(this, 'node', node, 'a node name such as rabbit@ip-10-0-0-230.us-east-1.compute.internal') }, RABBITMQ_NODE_METRICS.SystemCpuUtilization, options);
   }
 
   public metricNodeRabbitMQMemLimit(node: string, options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('RabbitMQMemLimit', { Node: requireName(this, 'node', node, 'a node name such as rabbit@ip-10-0-0-230.us-east-1.compute.internal') }, cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('RabbitMQMemLimit', { Node: requireName(this, 'node', node, 'a node name such as rabbit@ip-10-0-0-230.us-east-1.compute.internal') }, RABBITMQ_NODE_METRICS.RabbitMQMemLimit, options);
   }
 
   public metricNodeRabbitMQMemUsed(node: string, options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('RabbitMQMemUsed', { Node: requireName(this, 'node', node, 'a node name such as rabbit@ip-10-0-0-230.us-east-1.compute.internal') }, cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('RabbitMQMemUsed', { Node: requireName(this, 'node', node, 'a node name such as rabbit@ip-10-0-0-230.us-east-1.compute.internal') }, RABBITMQ_NODE_METRICS.RabbitMQMemUsed, options);
   }
 
   public metricNodeRabbitMQDiskFreeLimit(node: string, options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('RabbitMQDiskFreeLimit', { Node: requireName(this, 'node', node, 'a node name such as rabbit@ip-10-0-0-230.us-east-1.compute.internal') }, cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('RabbitMQDiskFreeLimit', { Node: requireName(this, 'node', node, 'a node name such as rabbit@ip-10-0-0-230.us-east-1.compute.internal') }, RABBITMQ_NODE_METRICS.RabbitMQDiskFreeLimit, options);
   }
 
   public metricNodeRabbitMQDiskFree(node: string, options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('RabbitMQDiskFree', { Node: requireName(this, 'node', node, 'a node name such as rabbit@ip-10-0-0-230.us-east-1.compute.internal') }, cloudwatch.Stats.MINIMUM, options);
+    return this.rabbitMetric('RabbitMQDiskFree', { Node: requireName(this, 'node', node, 'a node name such as rabbit@ip-10-0-0-230.us-east-1.compute.internal') }, RABBITMQ_NODE_METRICS.RabbitMQDiskFree, options);
   }
 
   public metricNodeRabbitMQFdUsed(node: string, options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('RabbitMQFdUsed', { Node: requireName(this, 'node', node, 'a node name such as rabbit@ip-10-0-0-230.us-east-1.compute.internal') }, cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('RabbitMQFdUsed', { Node: requireName(this, 'node', node, 'a node name such as rabbit@ip-10-0-0-230.us-east-1.compute.internal') }, RABBITMQ_NODE_METRICS.RabbitMQFdUsed, options);
   }
 
   public metricQueueConsumerCount(virtualHost: string, queue: string, options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('ConsumerCount', this.queueDimensions(virtualHost, queue), cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('ConsumerCount', this.queueDimensions(virtualHost, queue), RABBITMQ_QUEUE_METRICS.ConsumerCount, options);
   }
 
   public metricQueueMessageReadyCount(virtualHost: string, queue: string, options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('MessageReadyCount', this.queueDimensions(virtualHost, queue), cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('MessageReadyCount', this.queueDimensions(virtualHost, queue), RABBITMQ_QUEUE_METRICS.MessageReadyCount, options);
   }
 
   public metricQueueMessageUnacknowledgedCount(virtualHost: string, queue: string, options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('MessageUnacknowledgedCount', this.queueDimensions(virtualHost, queue), cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('MessageUnacknowledgedCount', this.queueDimensions(virtualHost, queue), RABBITMQ_QUEUE_METRICS.MessageUnacknowledgedCount, options);
   }
 
   public metricQueueMessageCount(virtualHost: string, queue: string, options?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.rabbitMetric('MessageCount', this.queueDimensions(virtualHost, queue), cloudwatch.Stats.MAXIMUM, options);
+    return this.rabbitMetric('MessageCount', this.queueDimensions(virtualHost, queue), RABBITMQ_QUEUE_METRICS.MessageCount, options);
   }
 
   protected get metricBrokerDimension(): string {

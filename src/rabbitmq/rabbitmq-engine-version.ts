@@ -1,4 +1,5 @@
-import { EngineVersionFacts, majorMinor, versionAtLeast } from '../private/versions';
+import { BrokerEngineVersion } from '../broker/broker-engine-version';
+import { versionAtLeast } from '../private/versions';
 
 /** Minor versions whose support ended (mq-facts F-V08..F-V10). */
 const END_OF_SUPPORT: Record<string, string> = {
@@ -11,7 +12,7 @@ const END_OF_SUPPORT: Record<string, string> = {
 /**
  * An Amazon MQ for RabbitMQ engine version. @see mq-facts §2.1
  */
-export class RabbitMqEngineVersion {
+export class RabbitMqEngineVersion extends BrokerEngineVersion {
   /**
    * RabbitMQ 4.3: `mq.m7g` instances only; reached by upgrading 3.13 -> 4.2 -> 4.3. Refuses transient (non-durable)
    * non-exclusive queues, `x-queue-version: 1` and `x-queue-mode` (Developer Guide, "RabbitMQ 4.3"; RabbitMQ 4.3
@@ -31,19 +32,8 @@ export class RabbitMqEngineVersion {
     return new RabbitMqEngineVersion(version);
   }
 
-  private constructor(
-    /** The API string, for example `3.13`. */
-    public readonly version: string,
-  ) {}
-
-  /** Whether Amazon MQ manages patch versions (3.13 and later): `autoMinorVersionUpgrade` must then be true. */
-  public get managesPatchVersions(): boolean {
-    return versionAtLeast(this.version, '3.13');
-  }
-
-  /** The date support ended for this minor version, if it has (ISO `YYYY-MM-DD`). */
-  public get endOfSupport(): string | undefined {
-    return END_OF_SUPPORT[majorMinor(this.version)];
+  private constructor(version: string) {
+    super(version, '3.13', END_OF_SUPPORT);
   }
 
   /** Whether this version runs only on `mq.m7g` instances (4.x; F-V06). */
@@ -54,10 +44,5 @@ export class RabbitMqEngineVersion {
   /** Whether `storageSize` can be set (4.2 and later; F-S05). */
   public get supportsStorageSize(): boolean {
     return versionAtLeast(this.version, '4.2');
-  }
-
-  /** @internal */
-  public _facts(): EngineVersionFacts {
-    return { version: this.version, endOfSupport: this.endOfSupport, managesPatchVersions: this.managesPatchVersions };
   }
 }

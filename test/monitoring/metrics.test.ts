@@ -4,76 +4,19 @@ import {
   ActiveMqBroker, ActiveMqBrokerBase, ActiveMqDeploymentMode, ActiveMqDestination, ActiveMqEngineVersion, IActiveMqBroker, IRabbitMqBroker,
   RabbitMqBroker, RabbitMqBrokerBase, RabbitMqDeploymentMode, RabbitMqEngineVersion,
 } from '../../src';
+import {
+  ACTIVEMQ_BROKER_METRICS, ACTIVEMQ_CONNECTOR_METRICS, ACTIVEMQ_DESTINATION_METRICS, ACTIVEMQ_QUEUE_METRICS,
+} from '../../src/activemq/monitoring/activemq-metric-table';
+import { RABBITMQ_BROKER_METRICS, RABBITMQ_NODE_METRICS, RABBITMQ_QUEUE_METRICS } from '../../src/rabbitmq/monitoring/rabbitmq-metric-table';
 import { stackWithVpc } from '../util/stacks';
 
-/** Every metric Amazon MQ publishes for ActiveMQ at broker level, with the statistic we default to (mq-facts §3). */
-const ACTIVEMQ_BROKER: Record<string, string> = {
-  AmqpMaximumConnections: 'Maximum',
-  MqttMaximumConnections: 'Maximum',
-  OpenwireMaximumConnections: 'Maximum',
-  StompMaximumConnections: 'Maximum',
-  WsMaximumConnections: 'Maximum',
-  BurstBalance: 'Minimum',
-  CpuCreditBalance: 'Minimum',
-  CpuUtilization: 'Average',
-  CurrentConnectionsCount: 'Maximum',
-  EstablishedConnectionsCount: 'Maximum',
-  HeapUsage: 'Maximum',
-  InactiveDurableTopicSubscribersCount: 'Maximum',
-  JobSchedulerStorePercentUsage: 'Maximum',
-  JournalFilesForFastRecovery: 'Maximum',
-  JournalFilesForFullRecovery: 'Maximum',
-  NetworkConnectorConnectionCount: 'Maximum',
-  NetworkIn: 'Sum',
-  NetworkOut: 'Sum',
-  OpenTransactionCount: 'Maximum',
-  StorePercentUsage: 'Maximum',
-  TempPercentUsage: 'Maximum',
-  TotalConsumerCount: 'Maximum',
-  TotalProducerCount: 'Maximum',
-  TotalMessageCount: 'Maximum',
-  TotalEnqueueCount: 'Maximum',
-  TotalDequeueCount: 'Maximum',
-  VolumeReadOps: 'Sum',
-  VolumeWriteOps: 'Sum',
-};
-/** ActiveMQ destination metrics (dimensions Broker + Queue or Topic). */
-const ACTIVEMQ_DESTINATION: Record<string, string> = {
-  ConsumerCount: 'Maximum',
-  ProducerCount: 'Maximum',
-  MemoryUsage: 'Maximum',
-  InFlightCount: 'Maximum',
-  EnqueueTime: 'Average',
-  EnqueueCount: 'Sum',
-  DequeueCount: 'Sum',
-  DispatchCount: 'Sum',
-  ExpiredCount: 'Sum',
-};
-const RABBITMQ_BROKER: Record<string, string> = {
-  ExchangeCount: 'Maximum',
-  QueueCount: 'Maximum',
-  ConnectionCount: 'Maximum',
-  ChannelCount: 'Maximum',
-  ConsumerCount: 'Maximum',
-  MessageCount: 'Maximum',
-  MessageReadyCount: 'Maximum',
-  MessageUnacknowledgedCount: 'Maximum',
-  PublishRate: 'Average',
-  ConfirmRate: 'Average',
-  AckRate: 'Average',
-  SystemCpuUtilization: 'Average',
-  RabbitMQMemLimit: 'Maximum',
-  RabbitMQMemUsed: 'Maximum',
-  RabbitMQDiskFreeLimit: 'Maximum',
-  RabbitMQDiskFree: 'Minimum',
-  RabbitMQFdUsed: 'Maximum',
-  RabbitMQIOReadAverageTime: 'Average',
-  RabbitMQIOWriteAverageTime: 'Average',
-};
-const RABBITMQ_NODE: Record<string, string> = {
-  SystemCpuUtilization: 'Average', RabbitMQMemLimit: 'Maximum', RabbitMQMemUsed: 'Maximum', RabbitMQDiskFreeLimit: 'Maximum', RabbitMQDiskFree: 'Minimum', RabbitMQFdUsed: 'Maximum',
-};
-const RABBITMQ_QUEUE: Record<string, string> = { ConsumerCount: 'Maximum', MessageReadyCount: 'Maximum', MessageUnacknowledgedCount: 'Maximum', MessageCount: 'Maximum' };
+// The tables the metric methods read (src/*/monitoring/*-metric-table.ts): the tests below check that every method
+// renders its row (name, dimensions, statistic, period) and that every method has a row.
+const ACTIVEMQ_BROKER: Record<string, string> = ACTIVEMQ_BROKER_METRICS;
+const ACTIVEMQ_DESTINATION: Record<string, string> = ACTIVEMQ_DESTINATION_METRICS;
+const RABBITMQ_BROKER: Record<string, string> = RABBITMQ_BROKER_METRICS;
+const RABBITMQ_NODE: Record<string, string> = RABBITMQ_NODE_METRICS;
+const RABBITMQ_QUEUE: Record<string, string> = RABBITMQ_QUEUE_METRICS;
 
 function activeMq(mode: ActiveMqDeploymentMode): IActiveMqBroker {
   const { stack, vpc } = stackWithVpc();
@@ -141,7 +84,7 @@ describe('ActiveMQ', () => {
 
   test('every metric method of the class is in the tables above', () => {
     const methods = Object.getOwnPropertyNames(ActiveMqBrokerBase.prototype).filter((n) => n.startsWith('metric') && n !== 'metricBrokerDimension');
-    const tested = [...Object.keys(ACTIVEMQ_BROKER), ...Object.keys(ACTIVEMQ_DESTINATION), 'QueueSize', 'ReceiveCount'].map((n) => `metric${n}`);
+    const tested = [...Object.keys(ACTIVEMQ_BROKER), ...Object.keys(ACTIVEMQ_DESTINATION), ...Object.keys(ACTIVEMQ_QUEUE_METRICS), ...Object.keys(ACTIVEMQ_CONNECTOR_METRICS)].map((n) => `metric${n}`);
     expect(methods.sort()).toEqual(tested.sort());
   });
 
