@@ -19,11 +19,11 @@ import { ACTIVEMQ_AUTHENTICATION_RULES, ACTIVEMQ_SYNTH_RULES } from './rules/aut
 import { ACTIVEMQ_PROP_KIND_RULES } from './rules/prop-kinds';
 import { createCfnBroker } from '../broker/broker-core';
 import { registerBrokerSpec } from '../broker/broker-registry';
+import { brokerNetworking, wireBrokerTail } from '../broker/broker-tail';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
-import { activeMqLogsResourcePolicy, brokerLogGroup, retainBrokerLogs } from '../broker/logging/broker-logs';
-import { newBrokerSecurityGroup } from '../broker/network';
+import { brokerLogGroup } from '../broker/logging/broker-logs';
 import { ActiveMqProtocol, BrokerProtocol } from '../broker/protocol';
-import { applyImmediately, rebootOnChange } from '../broker/reboot/apply-immediately';
+import { rebootOnChange } from '../broker/reboot/apply-immediately';
 import { brokerRemovalPolicy } from '../broker/removal-policy';
 import { USER_RULES } from '../broker/rules/users';
 import { requireProps } from '../private/required';
@@ -109,18 +109,15 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
     this.storageType = this.spec.storageType;
     this.brokerName = this.spec.brokerName;
     this.removalPolicy = brokerRemovalPolicy(props.removalPolicy);
-    const securityGroups = props.securityGroups ?? (props.vpc ? [newBrokerSecurityGroup(this, props.vpc, 'ActiveMQ')] : []);
-    this.connections = new ec2.Connections({ securityGroups, defaultPort: ec2.Port.tcp(ActiveMqProtocol.OPENWIRE.port) });
+    const { securityGroups, connections } = brokerNetworking(this, props, 'ActiveMQ', ActiveMqProtocol.OPENWIRE.port);
+    this.connections = connections;
     if (authentication.ldapOptions && !props.securityGroups) {
       // Amazon MQ reaches the LDAP servers over LDAPS from the broker's network interfaces.
       this.connections.allowToAnyIpv4(ec2.Port.tcp(636), 'LDAPS to the authentication servers');
     }
 
     const logOptions = props.logs ?? {};
-    const logTypes = this.logTypes = [
-      ...(logOptions.general ?? true ? ['general'] : []),
-      ...(logOptions.audit ?? true ? ['audit'] : []),
-    ];
+    const logTypes = this.logTypes = (['general', 'audit'] as const).filter((type) => logOptions[type] ?? true);
     const { resource, encryptionKey } = createCfnBroker(this, this.spec, props, {
       engineType: 'ACTIVEMQ',
       securityGroups,
@@ -153,16 +150,13 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
     this.configurationId = resource.attrConfigurationId;
     this.configurationRevision = resource.attrConfigurationRevision;
 
-    if (logTypes.length > 0) {
-      if (logOptions.resourcePolicy ?? true) {
-        // Amazon MQ for ActiveMQ writes logs through a CloudWatch Logs resource policy, needed before it starts.
-        resource.node.addDependency(activeMqLogsResourcePolicy(this));
-      }
-      retainBrokerLogs(this, this.brokerId, logTypes, logOptions.retention, this.removalPolicy);
-    }
-    if (props.applyImmediately) {
-      applyImmediately(this, resource);
-    }
+    wireBrokerTail(this, resource, {
+      logTypes,
+      retention: logOptions.retention,
+      removalPolicy: this.removalPolicy,
+      logsResourcePolicy: logOptions.resourcePolicy ?? true,
+      applyImmediately: props.applyImmediately,
+    });
     if (props.replicaOf) {
       // The primary turns CRDR on only after its replica exists, and applies it at a reboot (mq-facts F-X-CR3).
       const primary = props.replicaOf;

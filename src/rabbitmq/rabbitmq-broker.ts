@@ -28,12 +28,11 @@ import { PROMETHEUS_RULES } from './rules/prometheus';
 import { RABBITMQ_PROP_KIND_RULES } from './rules/prop-kinds';
 import { rabbitMqSpec } from './rules/rabbitmq-spec';
 import { createCfnBroker } from '../broker/broker-core';
+import { brokerNetworking, wireBrokerTail } from '../broker/broker-tail';
 import { passwordReference } from '../broker/broker-user-secret';
 import { IBrokerConfiguration } from '../broker/configuration/broker-configuration';
-import { brokerLogGroup, retainBrokerLogs } from '../broker/logging/broker-logs';
-import { newBrokerSecurityGroup } from '../broker/network';
+import { brokerLogGroup } from '../broker/logging/broker-logs';
 import { RabbitMqProtocol } from '../broker/protocol';
-import { applyImmediately } from '../broker/reboot/apply-immediately';
 import { brokerRemovalPolicy } from '../broker/removal-policy';
 import { uniqueChildId } from '../private/child-ids';
 import { requireProps } from '../private/required';
@@ -120,8 +119,8 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     this.management = publiclyAccessible || !props.vpc ? {} : { vpc: props.vpc, vpcSubnets: { subnets: spec.subnets } };
     const removalPolicy = brokerRemovalPolicy(props.removalPolicy);
     // Public RabbitMQ brokers take no security groups (F-P02); RabbitMQ groups cannot change later (F-P03).
-    const securityGroups = props.securityGroups ?? (props.vpc && !publiclyAccessible ? [newBrokerSecurityGroup(this, props.vpc, 'RabbitMQ')] : []);
-    this.connections = new ec2.Connections({ securityGroups, defaultPort: ec2.Port.tcp(RabbitMqProtocol.AMQPS.port) });
+    const { securityGroups, connections } = brokerNetworking(this, props, 'RabbitMQ', RabbitMqProtocol.AMQPS.port, !publiclyAccessible);
+    this.connections = connections;
 
     this.adminSecret = adminSecret(this, props.adminUser, this.adminUsername, removalPolicy);
     // OAuth 2.0, LDAP and HTTP live in the configuration: the broker makes one when none is given.
@@ -159,13 +158,10 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     this.configurationId = resource.attrConfigurationId;
     this.configurationRevision = resource.attrConfigurationRevision;
 
-    if (general) {
-      // RabbitMQ publishes through its service-linked role: no resource policy (mq-facts F-L03).
-      retainBrokerLogs(this, this.brokerId, ['general'], props.logs?.retention, removalPolicy);
-    }
-    if (props.applyImmediately) {
-      this.reboot = applyImmediately(this, resource);
-    }
+    // RabbitMQ publishes through its service-linked role: no resource policy (mq-facts F-L03).
+    this.reboot = wireBrokerTail(this, resource, {
+      logTypes: this.logTypes, retention: props.logs?.retention, removalPolicy, logsResourcePolicy: false, applyImmediately: props.applyImmediately,
+    });
     this.managementHost = new ManagementHost(this, {
       access: () => this.managementAccess(),
       adminUsername: this.adminUsername,
