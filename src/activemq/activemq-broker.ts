@@ -11,6 +11,7 @@ import { ActiveMqBrokerBase, IActiveMqBroker } from './activemq-broker-base';
 import { ActiveMqBrokerProps } from './activemq-broker-props';
 import { ActiveMqDeploymentMode, ActiveMqStorageType } from './activemq-deployment-mode';
 import { checkInstance, endpointScheme } from './activemq-endpoints';
+import { replicaProps, replicateFromPrimary } from './activemq-replication';
 import { ActiveMqUser, ActiveMqUserOptions, ActiveMqUserProps } from './activemq-user';
 import { ImportedActiveMqBroker } from './imported-activemq-broker';
 import { ACTIVEMQ_RULES } from './rules';
@@ -23,7 +24,6 @@ import { brokerNetworking, wireBrokerTail } from '../broker/broker-tail';
 import { generateUserSecret, passwordReference } from '../broker/broker-user-secret';
 import { brokerLogGroup } from '../broker/logging/broker-logs';
 import { ActiveMqProtocol, BrokerProtocol } from '../broker/protocol';
-import { rebootOnChange } from '../broker/reboot/apply-immediately';
 import { brokerRemovalPolicy } from '../broker/removal-policy';
 import { USER_RULES } from '../broker/rules/users';
 import { requireProps } from '../private/required';
@@ -127,7 +127,7 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
         authenticationStrategy: authentication.strategy,
         ldapServerMetadata: authentication._renderLdap(),
         logs: { general: logTypes.includes('general'), audit: logTypes.includes('audit') },
-        ...props.replicaOf ? { dataReplicationMode: 'CRDR', dataReplicationPrimaryBrokerArn: props.replicaOf.brokerArn } : {},
+        ...replicaProps(props.replicaOf),
       },
     });
     this.encryptionKey = encryptionKey;
@@ -157,15 +157,7 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
       logsResourcePolicy: logOptions.resourcePolicy ?? true,
       applyImmediately: props.applyImmediately,
     });
-    if (props.replicaOf) {
-      // The primary turns CRDR on only after its replica exists, and applies it at a reboot (mq-facts F-X-CR3).
-      const primary = props.replicaOf;
-      rebootOnChange(this, 'PrimaryDataReplication', primary, { ReplicaArn: this.brokerArn }, {
-        rebootOnCreate: true,
-        allowUpdate: true,
-        properties: { DataReplicationMode: 'CRDR', DataReplicationModeOnDelete: 'NONE', Region: primary.env.region },
-      }).node.addDependency(resource);
-    }
+    replicateFromPrimary(this, resource, props.replicaOf);
   }
 
   /** The users of the broker, with their secrets. */

@@ -1,4 +1,4 @@
-import { Annotations, CustomResource, Fn } from 'aws-cdk-lib';
+import { Annotations, CustomResource, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -108,10 +108,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     validateRules(this, 'RabbitMqBroker', RABBITMQ_RULES, spec);
     // At synth, once every virtual host and queue is defined: the counts against the limits in force.
     validateRulesAtSynth(this, MANAGEMENT_LIMIT_RULES, () => ({ broker: spec, virtualHosts: this.managementHost.virtualHosts }));
-    if (publiclyAccessible && props.vpc) {
-      Annotations.of(this).addWarningV2('cdk-amazon-mq:publicRabbitMqSubnets',
-        'A publicly accessible RabbitMQ broker takes no security groups, and subnets given without security groups must be in the default VPC: the subnets of \'vpc\' must belong to the default VPC');
-    }
+    warnPublicSubnets(this, publiclyAccessible, props.vpc);
 
     this.deploymentMode = props.deploymentMode;
     this.brokerName = spec.brokerName;
@@ -162,7 +159,12 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     this.reboot = wireBrokerTail(this, resource, {
       logTypes: this.logTypes, retention: props.logs?.retention, removalPolicy, logsResourcePolicy: false, applyImmediately: props.applyImmediately,
     });
-    this.managementHost = new ManagementHost(this, {
+    this.managementHost = this.newManagementHost(removalPolicy);
+  }
+
+  /** What the virtual hosts and their objects know of this broker, and reach its management API through. */
+  private newManagementHost(removalPolicy: RemovalPolicy): ManagementHost {
+    return new ManagementHost(this, {
       access: () => this.managementAccess(),
       adminUsername: this.adminUsername,
       removalPolicy,
@@ -267,4 +269,12 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
     return this.logTypes.includes('general') ? brokerLogGroup(this, this.brokerId, 'general') : undefined;
   }
 
+}
+
+/** Amazon MQ takes a public RabbitMQ broker's subnets only from the default VPC (it takes no security groups). */
+function warnPublicSubnets(broker: Construct, publiclyAccessible: boolean, vpc: ec2.IVpc | undefined): void {
+  if (publiclyAccessible && vpc) {
+    Annotations.of(broker).addWarningV2('cdk-amazon-mq:publicRabbitMqSubnets',
+      'A publicly accessible RabbitMQ broker takes no security groups, and subnets given without security groups must be in the default VPC: the subnets of \'vpc\' must belong to the default VPC');
+  }
 }
