@@ -1,3 +1,6 @@
+import { App, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion } from '../../src';
 import { ManagementProperties } from '../../src/rabbitmq/management/management-handler';
 
 export type TemplateResource = { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] };
@@ -33,4 +36,17 @@ export function objectsOf(template: { Resources: Record<string, TemplateResource
     const { ServiceToken: _token, ...props } = template.Resources[id].Properties;
     return { id, props: Object.fromEntries(Object.entries(props).map(([k, v]) => [k, resolve(v, endpoint)])) as unknown as ManagementProperties };
   });
+}
+
+/** The app the management engine tests declare their objects in: a RabbitMQ 4.2 broker `orders` in stack `Messaging`. */
+export function ordersBroker(): { app: App; stack: Stack; broker: RabbitMqBroker } {
+  const app = new App();
+  const stack = new Stack(app, 'Messaging', { env: { account: '123456789012', region: 'eu-west-1' } });
+  const broker = new RabbitMqBroker(stack, 'Broker', {
+    vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 }),
+    brokerName: 'orders',
+    engineVersion: RabbitMqEngineVersion.V4_2,
+    deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE,
+  });
+  return { app, stack, broker };
 }

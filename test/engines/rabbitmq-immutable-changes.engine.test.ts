@@ -4,11 +4,9 @@
  * sends for a changed app (the queue's type, the exchange's type) are refused before any call that changes the
  * broker, the queue keeps its message, and the rollback CloudFormation sends next (old and new swapped) goes through.
  */
-import { App, Stack } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { objectsOf, ManagementObject, TemplateResource } from './management-objects';
+import { objectsOf, ordersBroker, ManagementObject, TemplateResource } from './management-objects';
 import { RabbitMqEngine } from './rabbitmq-engine';
-import { RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion, RabbitMqExchangeType, RabbitMqQueueType } from '../../src';
+import { RabbitMqExchangeType, RabbitMqQueueType } from '../../src';
 import { ManagementEvent, ManagementProperties, onEvent } from '../../src/rabbitmq/management/management-handler';
 
 jest.setTimeout(240_000);
@@ -17,14 +15,7 @@ const GUEST = `Basic ${Buffer.from('guest:guest').toString('base64')}`;
 
 /** The app: version 1 as first deployed, version 2 with the queue's and the exchange's types changed. */
 function synth(version: 1 | 2, endpoint: string): Record<string, ManagementProperties> {
-  const app = new App();
-  const stack = new Stack(app, 'Messaging', { env: { account: '123456789012', region: 'eu-west-1' } });
-  const broker = new RabbitMqBroker(stack, 'Broker', {
-    vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 }),
-    brokerName: 'orders',
-    engineVersion: RabbitMqEngineVersion.V4_2,
-    deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE,
-  });
+  const { app, stack, broker } = ordersBroker();
   const vhost = broker.addVirtualHost('orders');
   vhost.addExchange('orders.events', { type: version === 1 ? RabbitMqExchangeType.TOPIC : RabbitMqExchangeType.FANOUT });
   vhost.addQueue('orders.in', version === 1 ? { type: RabbitMqQueueType.QUORUM, deliveryLimit: 5 } : { type: RabbitMqQueueType.CLASSIC });

@@ -4,13 +4,12 @@
  * and proven with a real AMQP client (amqplib); then updated, applied twice, and deleted.
  */
 import * as amqp from 'amqplib';
-import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { App, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { objectsOf, TemplateResource } from './management-objects';
+import { objectsOf, ordersBroker, TemplateResource } from './management-objects';
 import { RabbitMqEngine } from './rabbitmq-engine';
 import {
-  RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion, RabbitMqExchangeType, RabbitMqPolicyApplyTo, RabbitMqQueueType,
+  RabbitMqExchangeType, RabbitMqPolicyApplyTo, RabbitMqQueueType,
 } from '../../src';
 import { ManagementEvent, ManagementProperties, onEvent } from '../../src/rabbitmq/management/management-handler';
 
@@ -20,14 +19,7 @@ const APP_PASSWORD = 'Orders-App-Passw0rd';
 
 /** The app under test: what a user writes. */
 function declare() {
-  const app = new App();
-  const stack = new Stack(app, 'Messaging', { env: { account: '123456789012', region: 'eu-west-1' } });
-  const broker = new RabbitMqBroker(stack, 'Broker', {
-    vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 }),
-    brokerName: 'orders',
-    engineVersion: RabbitMqEngineVersion.V4_2,
-    deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE,
-  });
+  const { stack, broker } = ordersBroker();
   const federation = secretsmanager.Secret.fromSecretNameV2(stack, 'FederationUser', 'federation-user');
   const vhost = broker.addVirtualHost('orders', { description: 'Order processing' });
   const user = vhost.addUser('orders-app', { tags: ['monitoring'], permissions: { configure: '^orders\\.', write: '^orders\\.', read: '^orders\\.' } });

@@ -5,11 +5,10 @@
  * those whose properties changed, nothing for the others.
  */
 import * as amqp from 'amqplib';
-import { App, Stack } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { ordersBroker } from './management-objects';
 import { RabbitMqEngine } from './rabbitmq-engine';
-import { RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion, RabbitMqQueueType } from '../../src';
+import { RabbitMqQueueType } from '../../src';
 import { ManagementProperties, onEvent } from '../../src/rabbitmq/management/management-handler';
 
 jest.setTimeout(240_000);
@@ -25,14 +24,7 @@ let deployed: Record<string, ManagementProperties> = {};
 
 /** The app under test, with the user's password in the secret `secretName`. */
 function synth(secretName: string, passwordVersion?: string) {
-  const app = new App();
-  const stack = new Stack(app, 'Messaging', { env: { account: '123456789012', region: 'eu-west-1' } });
-  const broker = new RabbitMqBroker(stack, 'Broker', {
-    vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 }),
-    brokerName: 'orders',
-    engineVersion: RabbitMqEngineVersion.V4_2,
-    deploymentMode: RabbitMqDeploymentMode.SINGLE_INSTANCE,
-  });
+  const { app, stack, broker } = ordersBroker();
   const vhost = broker.addVirtualHost('orders');
   const password = secretsmanager.Secret.fromSecretNameV2(stack, 'AppSecret', secretName);
   vhost.addUser('orders-app', { password, passwordVersion, permissions: { configure: '.*', write: '.*', read: '.*' } });
