@@ -305,3 +305,42 @@ describe('exchange types beyond the four', () => {
       .toThrow("exchange 'j' type 'x-jms-topic' is not allowed with engineVersion '3.13'; allowed: RabbitMQ 4 (Amazon MQ enables the JMS topic exchange plugin from RabbitMQ 4) [RabbitMqExchangeType]");
   });
 });
+
+test('the README\'s example of the typed options synthesizes on a RabbitMQ 4.2 broker', () => {
+  const { stack, broker: b } = broker();
+  const upstreamCredentials = secretsmanager.Secret.fromSecretNameV2(stack, 'Upstream', 'upstream');
+  const billing = b.addVirtualHost('billing', {
+    description: 'Invoices',
+    tags: ['team-billing'],
+    defaultQueueType: RabbitMqQueueType.QUORUM,
+    limits: { maxConnections: 200, maxQueues: 50 },
+  });
+  const biller = billing.addUser('biller', {
+    tags: [RabbitMqUserTag.MANAGEMENT],
+    limits: { maxConnections: 10, maxChannels: 100 },
+    permissions: { configure: '^billing\\.', write: '^billing\\.', read: '^billing\\.' },
+  });
+  billing.addExchange('billing.events', { type: RabbitMqExchangeType.TOPIC });
+  billing.grantTopic(biller, { exchange: 'billing.events', write: '^invoice\\.', read: '.*' });
+  billing.addExchange('billing.partitions', { type: RabbitMqExchangeType.CONSISTENT_HASH });
+  billing.addQueue('billing.p1');
+  billing.addBinding({ source: 'billing.partitions', destinationQueue: 'billing.p1', routingKey: '1' });
+  billing.addShovel('replay', {
+    source: { queue: 'billing.p1' },
+    destination: { protocol: RabbitMqShovelProtocol.LOCAL, queue: 'billing.replayed' },
+    prefetchCount: 100,
+    deleteAfter: RabbitMqShovelDeleteAfter.QUEUE_LENGTH,
+    addForwardHeaders: true,
+  });
+  billing.addFederationUpstream('eu', {
+    uri: 'amqps://b-5678.mq.eu-west-1.amazonaws.com:5671/billing',
+    credentials: upstreamCredentials,
+    expires: Duration.hours(1),
+    messageTtl: Duration.minutes(30),
+    maxHops: 1,
+    ackMode: RabbitMqAckMode.ON_CONFIRM,
+    queueType: RabbitMqQueueType.QUORUM,
+  });
+  expect(() => App.of(stack)!.synth()).not.toThrow();
+  expect(Object.keys(objects(stack))).toHaveLength(14);
+});
