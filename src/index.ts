@@ -24,12 +24,15 @@ export type { RabbitMqBindingOptions } from './rabbitmq/management/objects/bindi
 export { RabbitMqExchangeType } from './rabbitmq/management/objects/exchange';
 export type { RabbitMqExchangeOptions } from './rabbitmq/management/objects/exchange';
 export type { RabbitMqFederationUpstreamOptions } from './rabbitmq/management/objects/federation-upstream';
+export type { RabbitMqUserLimits, RabbitMqVirtualHostLimits } from './rabbitmq/management/objects/limit';
 export type { RabbitMqPermissions } from './rabbitmq/management/objects/permission';
 export { RabbitMqPolicyApplyTo } from './rabbitmq/management/objects/policy';
 export type { RabbitMqPolicyOptions } from './rabbitmq/management/objects/policy';
 export { RabbitMqQueueType } from './rabbitmq/management/objects/queue';
 export type { RabbitMqQueueOptions } from './rabbitmq/management/objects/queue';
+export { RabbitMqAckMode, RabbitMqShovelDeleteAfter, RabbitMqShovelProtocol } from './rabbitmq/management/objects/shovel';
 export type { RabbitMqShovelEndpoint, RabbitMqShovelOptions } from './rabbitmq/management/objects/shovel';
+export type { RabbitMqTopicPermissions } from './rabbitmq/management/objects/topic-permission';
 export { RabbitMqUserTag } from './rabbitmq/management/objects/user';
 export type { RabbitMqVirtualHostUserOptions } from './rabbitmq/management/objects/user';
 export type { RabbitMqVirtualHostOptions } from './rabbitmq/management/objects/virtual-host';

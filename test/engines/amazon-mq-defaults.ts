@@ -20,7 +20,11 @@
  * - The `AWS-DEFAULT-POLICY-SINGLE-INSTANCE` policy and the vhost limits on `/`: the guide gives their values per
  *   instance type without the RabbitMQ 4 definition; users may delete or override them anyway, so the library never
  *   relies on them.
- * - The `monitoring-AWS-OWNED-DO-NOT-DELETE` user and the plugins' own defaults: the tests enable the plugins they use.
+ * - The `monitoring-AWS-OWNED-DO-NOT-DELETE` user and the plugins' own defaults.
+ *
+ * Plugins: Amazon MQ's documented set, or a part of it, never another (`RabbitMqEngine.start` refuses one outside
+ * it): `AMAZON_MQ_PLUGINS` on every RabbitMQ 4 broker, the authentication plugins when the broker's configuration uses
+ * them. Not emulated: `rabbitmq_prometheus` (4.2; its listener would take a fixed port on a shared machine).
  */
 export const AMAZON_MQ_RABBITMQ_CONF = [
   'management.restrictions.operator_policy_changes.disabled = true',
@@ -44,3 +48,28 @@ export const AMAZON_MQ_DEFAULT_OPERATOR_POLICY = {
   definition: { 'queue-version': 2 },
   priority: 0,
 } as const;
+
+/**
+ * The plugins Amazon MQ runs on every RabbitMQ 4 broker ("Plugins", rabbitmq-basic-elements-plugins.html: management,
+ * shovel, federation, consistent hash exchange; "Amazon MQ for RabbitMQ JMS support", rabbitmq-jms-support.html: "From
+ * Amazon MQ for RabbitMQ 4 onward, the plugin jms-topic-exchange is always enabled"), with the management pages of
+ * shovels and federation its console shows. Not in it, so their exchange types are unknown to the engine as to the
+ * service: `rabbitmq_random_exchange`, `rabbitmq_recent_history_exchange`, `rabbitmq_sharding`, `rabbitmq_event_exchange`.
+ */
+export const AMAZON_MQ_PLUGINS: readonly string[] = [
+  'rabbitmq_management',
+  'rabbitmq_shovel',
+  'rabbitmq_shovel_management',
+  'rabbitmq_federation',
+  'rabbitmq_federation_management',
+  'rabbitmq_consistent_hash_exchange',
+  'rabbitmq_jms_topic_exchange',
+];
+
+/** The authentication plugins of the same page (OAuth 2.0, LDAP, HTTP, SSL certificates), on when a broker's configuration uses them. */
+export const AMAZON_MQ_AUTH_PLUGINS: readonly string[] = [
+  'rabbitmq_auth_backend_oauth2',
+  'rabbitmq_auth_backend_ldap',
+  'rabbitmq_auth_backend_http',
+  'rabbitmq_auth_mechanism_ssl',
+];

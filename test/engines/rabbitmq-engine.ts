@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { freePort } from './activemq-engine';
-import { AMAZON_MQ_DEFAULT_OPERATOR_POLICY, AMAZON_MQ_RABBITMQ_CONF } from './amazon-mq-defaults';
+import { AMAZON_MQ_AUTH_PLUGINS, AMAZON_MQ_DEFAULT_OPERATOR_POLICY, AMAZON_MQ_PLUGINS, AMAZON_MQ_RABBITMQ_CONF } from './amazon-mq-defaults';
 import { execInRoot, inRoot, RootProcess } from './debian-root';
 
 const RABBITMQ_BIN = '/usr/lib/rabbitmq/bin';
@@ -35,9 +35,15 @@ export function knownRabbitMqKeys(): Set<string> {
 export class RabbitMqEngine {
   /**
    * Boots RabbitMQ with a loopback-only base, Amazon MQ's defaults, then `settings` (later keys win, as a broker's
-   * configuration overrides Amazon MQ's defaults), and these plugins.
+   * configuration overrides Amazon MQ's defaults), and these plugins: Amazon MQ's (`AMAZON_MQ_PLUGINS`), or some of
+   * them, and the authentication plugins a test configures; a plugin Amazon MQ does not run is refused, as the engine
+   * would then take what the service refuses.
    */
-  public static async start(settings: string, plugins: string[] = ['rabbitmq_management']): Promise<RabbitMqEngine> {
+  public static async start(settings: string, plugins: readonly string[] = ['rabbitmq_management']): Promise<RabbitMqEngine> {
+    const foreign = plugins.filter((p) => !AMAZON_MQ_PLUGINS.includes(p) && !AMAZON_MQ_AUTH_PLUGINS.includes(p));
+    if (foreign.length > 0) {
+      throw new Error(`plugins ${foreign.join(', ')} are not Amazon MQ's (amazon-mq-defaults.ts): a test engine more permissive than the service proves nothing`);
+    }
     const base = fs.mkdtempSync(path.join(os.tmpdir(), 'rabbitmq-'));
     for (const dir of ['mnesia', 'log', 'home']) {
       fs.mkdirSync(path.join(base, dir));

@@ -160,7 +160,7 @@ const CASES: Array<[string, (v: RabbitMqVirtualHost, stack: Stack) => void, stri
   ['RabbitMqOperatorPolicyApplyTo', (v) => v.addOperatorPolicy('limits', { pattern: '.*', definition: { 'max-length': 1 }, applyTo: RabbitMqPolicyApplyTo.EXCHANGES }),
     "operator policy 'limits' applyTo 'exchanges' is not allowed; allowed: QUEUES, CLASSIC_QUEUES or QUORUM_QUEUES"],
   ['RabbitMqExchangeType', (v) => v.addExchange('app.x', { type: 'x-delayed-message' as RabbitMqExchangeType }),
-    "exchange 'app.x' type 'x-delayed-message' is not allowed; allowed: direct, fanout, topic, headers, x-consistent-hash"],
+    "exchange 'app.x' type 'x-delayed-message' is not allowed; allowed: direct, fanout, topic, headers, x-consistent-hash, x-jms-topic"],
   ['RabbitMqReservedUser', (v) => v.addUser('admin', { permissions: PERMS }),
     "user name 'admin' is not allowed: it is the broker's admin user, and redefining it resets its password and tags"],
   ['RabbitMqUserTags', (v) => v.addUser('app-user', { permissions: PERMS, tags: ['management,administrator'] }),
@@ -169,6 +169,28 @@ const CASES: Array<[string, (v: RabbitMqVirtualHost, stack: Stack) => void, stri
     "shovel 'out' ackMode 'on_confirm' is not allowed; allowed: on-confirm, on-publish, no-ack"],
   ['RabbitMqShovelEnds', (v) => v.addShovel('out', { source: { queue: 'a', exchange: 'b' }, destination: { queue: 'c' } }),
     "'source' names both a queue and an exchange; allowed: exactly one of queue or exchange"],
+  ['RabbitMqVirtualHostMetadata', (v) => (v.node.scope as RabbitMqBroker).addVirtualHost('tagged', { tags: ['a,b'] }),
+    "virtual host 'tagged' tag 'a,b' is not allowed; allowed: a non-empty tag without commas or surrounding spaces, one per entry"],
+  ['RabbitMqLimits', (v) => v.addUser('app-user', { permissions: PERMS, limits: { maxChannels: 1.5 } }),
+    "user 'app-user' limit max-channels 1.5 is not allowed; allowed: a whole number, 0 or more (leave it out for no limit)"],
+  ['RabbitMqQueueLimit', (v) => {
+    const vhost = (v.node.scope as RabbitMqBroker).addVirtualHost('small', { limits: { maxQueues: 1 } });
+    vhost.addQueue('small.a');
+    vhost.addQueue('small.b');
+  }, "queue 'small.b' is one more than the virtual host's limits.maxQueues 1 (it declares 1 already); allowed: at most 1 queues, or a higher maxQueues"],
+  ['RabbitMqTopicPermissions', (v) => v.grantTopic(v.addUser('app-user', { permissions: PERMS }), { exchange: 'amq.direct', write: '.*', read: '.*' }),
+    "topic permissions of user 'app-user' on exchange 'amq.direct' (type direct) are not allowed; allowed: a topic exchange (RabbitMQ checks topic permissions on topic exchanges only)"],
+  ['RabbitMqShovelSettings', (v) => v.addShovel('out', { source: { queue: 'a' }, destination: { queue: 'c' }, prefetchCount: 70000 }),
+    "shovel 'out' prefetchCount 70000 is not allowed; allowed: a whole number from 1 to 65535"],
+  ['RabbitMqFederationUpstreamSettings', (v) => v.addFederationUpstream('eu', {
+    uri: 'amqps://b-2.mq.eu-west-1.amazonaws.com:5671', credentials: secretsmanager.Secret.fromSecretNameV2(v, 'Eu', 'eu'), maxHops: 0,
+  }), "federation upstream 'eu' maxHops 0 is not allowed; allowed: a whole number, 1 or more"],
+  ['RabbitMqExchangeArguments', (v) => v.addExchange('app.hash', { type: RabbitMqExchangeType.CONSISTENT_HASH, arguments: { 'hash-property': 'priority' } }),
+    "exchange 'app.hash' argument hash-property \"priority\" is not allowed; allowed: message_id, correlation_id, timestamp"],
+  ['RabbitMqConsistentHashWeight', (v) => {
+    v.addExchange('app.hash', { type: RabbitMqExchangeType.CONSISTENT_HASH });
+    v.addBinding({ source: 'app.hash', destinationQueue: 'app.a' });
+  }, "binding from consistent hash exchange 'app.hash' routingKey '' is not allowed; allowed: the destination's weight, a whole number of 1 or more, such as '1'"],
 ];
 
 describe.each(CASES)('rule %s', (ruleId, act, message) => {

@@ -31,6 +31,7 @@ export class ManagementHost {
   /** The broker's virtual hosts defined in this app, for the limits on their number and their queues'. */
   public readonly virtualHosts: Array<{ readonly name: string; readonly _queueCount: number }> = [];
   private readonly usernames = new Set<string>();
+  private readonly userObjects = new Map<string, IDependable>();
   private provider?: RabbitMqManagementProvider;
 
   constructor(private readonly broker: Construct, private readonly props: ManagementHostProps) {}
@@ -61,6 +62,16 @@ export class ManagementHost {
     const free = !this.usernames.has(username);
     this.usernames.add(username);
     return free;
+  }
+
+  /** Remembers the object that creates a user, for what must wait for the user (its topic permissions). */
+  public addUserObject(username: string, object: IDependable): void {
+    this.userObjects.set(username, object);
+  }
+
+  /** The object that creates this user, when this app defines the user. */
+  public userObject(username: string): IDependable | undefined {
+    return this.userObjects.get(username);
   }
 
   public allowOperatorPolicies(): IDependable | undefined {

@@ -4,14 +4,16 @@ import { Construct, IDependable } from 'constructs';
 import { ManagementHost, managementHostOf } from './management-host';
 import type { IRabbitMqBroker } from '../rabbitmq-broker-ref';
 import { RabbitMqBindingOptions, BINDING } from './objects/binding';
-import { EXCHANGE, RabbitMqExchangeOptions } from './objects/exchange';
+import { EXCHANGE, PREDECLARED_EXCHANGES, RabbitMqExchangeOptions } from './objects/exchange';
 import { FEDERATION_UPSTREAM, RabbitMqFederationUpstreamOptions } from './objects/federation-upstream';
+import { limitEntries, USER_LIMIT, VIRTUAL_HOST_LIMIT } from './objects/limit';
 import { OBJECT_RULES, ObjectDescriptor, ObjectSpec } from './objects/object-descriptor';
 import { OBJECT_IDENTITY } from './objects/object-kind';
 import { PERMISSIONS, RabbitMqPermissions } from './objects/permission';
 import { OPERATOR_POLICY, POLICY, RabbitMqPolicyOptions } from './objects/policy';
 import { QUEUE, RabbitMqQueueOptions, RabbitMqQueueType } from './objects/queue';
 import { RabbitMqShovelOptions, SHOVEL } from './objects/shovel';
+import { RabbitMqTopicPermissions, TOPIC_PERMISSIONS } from './objects/topic-permission';
 import { RabbitMqVirtualHostUserOptions, USER } from './objects/user';
 import { RabbitMqVirtualHostOptions, VIRTUAL_HOST } from './objects/virtual-host';
 import { RabbitMqManagementObject } from './rabbitmq-management-object';
@@ -42,10 +44,10 @@ export interface RabbitMqVirtualHostProps extends RabbitMqVirtualHostOptions {
 }
 
 /**
- * A RabbitMQ virtual host and what lives in it (users' permissions, queues, exchanges, bindings, policies,
- * shovels, federation upstreams), applied through the management API at deploy time. Removing an object from the
- * app deletes it from the broker, except queues, which follow their removal policy (RETAIN by default), and the
- * virtual host, which follows the broker's.
+ * A RabbitMQ virtual host and what lives in it (its limits, users' permissions and topic permissions, queues,
+ * exchanges, bindings, policies, shovels, federation upstreams), applied through the management API at deploy time.
+ * Removing an object from the app deletes it from the broker, except queues, which follow their removal policy
+ * (RETAIN by default), and the virtual host, which follows the broker's.
  */
 export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHost {
   /** The virtual host's name. */
@@ -57,6 +59,9 @@ export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHo
   private readonly used = new Map<string, Set<string>>();
   /** The queues and exchanges declared here, by `<kind>:<name>`, for the bindings that need them first. */
   private readonly declared = new Map<string, RabbitMqManagementObject>();
+  /** The type of each exchange declared here and of the predeclared ones, for the rules of bindings and topic permissions. */
+  private readonly exchangeTypes: Record<string, string> = { ...PREDECLARED_EXCHANGES };
+  private readonly maxQueues?: number;
 
   constructor(scope: Construct, id: string, props: RabbitMqVirtualHostProps) {
     super(scope, id);
@@ -65,7 +70,8 @@ export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHo
       this.host = managementHostOf(props.broker, props.broker);
       this.host.checkAccess();
       // Checked on the broker, whose path the user knows; a refused virtual host leaves nothing behind.
-      validateRules(props.broker, `RabbitMqBroker.addVirtualHost('${props.name}')`, OBJECT_RULES, this.spec(VIRTUAL_HOST, props.name, props, this.host.hasVirtualHost(props.name)));
+      validateRules(props.broker, `RabbitMqBroker.addVirtualHost('${props.name}')`, [...OBJECT_RULES, ...VIRTUAL_HOST.rules],
+        this.spec(VIRTUAL_HOST, props.name, props, this.host.hasVirtualHost(props.name)));
     } catch (e) {
       scope.node.tryRemoveChild(id);
       throw e;
@@ -74,6 +80,11 @@ export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHo
     this.name = props.name;
     this.host.addVirtualHost(this);
     this.vhost = this.create(VIRTUAL_HOST, props.name, { ...props, removalPolicy: props.removalPolicy ?? this.host.removalPolicy }, 'Resource');
+    this.maxQueues = props.limits?.maxQueues;
+    // Checked with the virtual host (RabbitMqLimits): one object per limit, applied after it.
+    for (const [limit, value] of limitEntries(props.limits)) {
+      this.create(VIRTUAL_HOST_LIMIT, limit, { value });
+    }
   }
 
   /** How many queues this virtual host defines. @internal */
@@ -90,6 +101,11 @@ export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHo
     const secret = options.password ?? generateUserSecret(this, uniqueChildId(this, 'User', `${username}Secret`), username,
       `Password of RabbitMQ user ${username} of ${this.broker.node.path}`, MANAGEMENT_USER_ROTATION);
     const user = this.create(USER, username, { ...options, secret });
+    this.host.addUserObject(username, user);
+    // Checked with the user (RabbitMqLimits): one object per limit, applied after the user.
+    for (const [limit, value] of limitEntries(options.limits)) {
+      this.create(USER_LIMIT, limit, { username, value }).node.addDependency(user);
+    }
     this.add('addUser', PERMISSIONS, username, { permissions: options.permissions }, [user]);
     return { username, secret };
   }
@@ -99,6 +115,16 @@ export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHo
     this.require('grant', 'user', user, 'a user returned by addUser()');
     this.require('grant', 'permissions', permissions, 'an object with configure, write and read');
     this.add('grant', PERMISSIONS, user.username, { permissions });
+  }
+
+  /**
+   * Gives a user of this broker topic permissions on a topic exchange of this virtual host: which routing keys it may
+   * publish with and bind with, on top of its permissions (RabbitMQ checks them on topic exchanges only).
+   */
+  public grantTopic(user: RabbitMqVirtualHostUser, permissions: RabbitMqTopicPermissions): void {
+    this.require('grantTopic', 'user', user, 'a user returned by addUser()');
+    this.require('grantTopic', 'permissions', permissions, 'an object with exchange, write and read');
+    this.add('grantTopic', TOPIC_PERMISSIONS, user.username, { ...permissions, username: user.username }, [this.host.userObject(user.username)].filter((u) => u !== undefined));
   }
 
   /** Adds a queue (quorum by default). */
@@ -167,7 +193,8 @@ export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHo
   }
 
   private spec<O>(descriptor: ObjectDescriptor<O>, name: string, options: O, taken: boolean): ObjectSpec<O> {
-    return { kind: descriptor.kind, name, taken, options, broker: this.host.facts() };
+    const virtualHost = { queueCount: this._queueCount, maxQueues: this.maxQueues, exchangeTypes: this.exchangeTypes };
+    return { kind: descriptor.kind, name, taken, options, broker: this.host.facts(), virtualHost };
   }
 
   /** The object's management object, after the objects of this virtual host it needs. */
@@ -197,6 +224,9 @@ export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHo
     }
     if (descriptor.kind === 'queue' || descriptor.kind === 'exchange') {
       this.declared.set(`${descriptor.kind}:${name}`, object);
+    }
+    if (descriptor.kind === 'exchange') {
+      this.exchangeTypes[name] = (options as RabbitMqExchangeOptions).type;
     }
     return object;
   }

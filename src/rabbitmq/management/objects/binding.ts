@@ -1,4 +1,5 @@
 import { ObjectDescriptor } from './object-descriptor';
+import { isKnown } from '../../../private/rules';
 import { canonicalJson } from '../canonical-json';
 
 /** A binding from an exchange to a queue or another exchange. */
@@ -52,6 +53,18 @@ export const BINDING: ObjectDescriptor<RabbitMqBindingOptions> = {
         problems.push(`binding from '${b.source}' names ${b.destinationQueue === undefined ? 'no' : 'two'} destinations; allowed: exactly one of destinationQueue or destinationExchange`);
       }
       return problems;
+    },
+  }, {
+    id: 'RabbitMqConsistentHashWeight',
+    fact: 'Amazon MQ plugins page',
+    summary: 'a binding from a consistent hash exchange this virtual host declares: its routing key is the destination\'s weight, a whole number of 1 or more such as `\'1\'` (RabbitMQ 4.0.5 refuses others: "The binding key must be an integer", "... greater than 0")',
+    check: ({ virtualHost, options: b }) => {
+      const key = b.routingKey ?? '';
+      if (virtualHost?.exchangeTypes[b.source] !== 'x-consistent-hash' || !isKnown(key)) {
+        return undefined;
+      }
+      return /^\d+$/.test(key) && Number(key) > 0 ? undefined
+        : `binding from consistent hash exchange '${b.source}' routingKey '${key}' is not allowed; allowed: the destination's weight, a whole number of 1 or more, such as '1'`;
     },
   }],
   render: (vhost, _name, options) => {

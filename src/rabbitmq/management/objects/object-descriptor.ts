@@ -37,6 +37,18 @@ export interface ObjectSpec<O> {
   readonly taken: boolean;
   readonly options: O;
   readonly broker: ManagedBrokerFacts;
+  /** What the virtual host the object is added through declares so far. @default - nothing known */
+  readonly virtualHost?: VirtualHostFacts;
+}
+
+/** What the rules know of the virtual host an object is added through, as the app has declared it so far. */
+export interface VirtualHostFacts {
+  /** The queues it declares. */
+  readonly queueCount: number;
+  /** Its `limits.maxQueues`. @default - no limit */
+  readonly maxQueues?: number;
+  /** The type of each exchange it declares, and of those every virtual host has (`amq.*`, the default exchange ''). */
+  readonly exchangeTypes: Readonly<Record<string, string>>;
 }
 
 /** What the rules know of the broker the object goes to. */
@@ -79,7 +91,8 @@ export const OBJECT_RULES: ReadonlyArray<Rule<ObjectSpec<unknown>>> = [
     fact: 'F-AU02',
     summary: 'virtual host, user, queue, exchange, policy, shovel names: known at synth (not tokens), 1-255 bytes, no control characters, not `.` or `..`; `amq.` is reserved for queues and exchanges; no user `guest`',
     check: (s) => {
-      if (s.kind === 'binding' || s.kind === 'permissions') {
+      // Their names are another object's (a user's, a limit's key), checked there.
+      if (['binding', 'permissions', 'topic permissions', 'virtual host limit', 'user limit'].includes(s.kind)) {
         return undefined;
       }
       if (!isKnown(s.name)) {
@@ -112,6 +125,10 @@ export const OBJECT_RULES: ReadonlyArray<Rule<ObjectSpec<unknown>>> = [
       }
       if (s.kind === 'permissions') {
         return `permissions of user '${s.name}' are already defined in this virtual host; allowed: one addUser() or grant() per user and virtual host`;
+      }
+      if (s.kind === 'topic permissions') {
+        const [user, exchange] = JSON.parse(s.name) as [string, string];
+        return `topic permissions of user '${user}' on exchange '${exchange}' are already defined in this virtual host; allowed: one grantTopic() per user, exchange and virtual host`;
       }
       const where = { 'user': 'on this broker (users are broker-wide)', 'virtual host': 'on this broker' }[s.kind as string] ?? 'in this virtual host';
       return `${s.kind} '${s.name}' is already defined ${where}; allowed: each ${s.kind} once${s.kind === 'user' ? ', and grant() for its permissions in other virtual hosts' : ''}`;

@@ -2,8 +2,8 @@
  * Every kind of object the typed API applies through the management API: the custom resource's `Kind` (shared by
  * the constructs and the handler), and the word the rules' messages use.
  */
-export type RabbitMqObjectKind = 'virtual host' | 'user' | 'permissions' | 'queue' | 'exchange' | 'binding' | 'policy'
-| 'operator policy' | 'shovel' | 'federation upstream';
+export type RabbitMqObjectKind = 'virtual host' | 'virtual host limit' | 'user' | 'user limit' | 'permissions'
+| 'topic permissions' | 'queue' | 'exchange' | 'binding' | 'policy' | 'operator policy' | 'shovel' | 'federation upstream';
 
 /**
  * How the handler tells objects apart. `path`: the API path names the object (PUT to it, DELETE it). `binding`:
@@ -15,8 +15,11 @@ export type ObjectIdentity = 'path' | 'binding';
 /** The identity of each kind: the handler reads it from `Kind`, not from the HTTP method. */
 export const OBJECT_IDENTITY: Readonly<Record<RabbitMqObjectKind, ObjectIdentity>> = {
   'virtual host': 'path',
+  'virtual host limit': 'path',
   'user': 'path',
+  'user limit': 'path',
   'permissions': 'path',
+  'topic permissions': 'path',
   'queue': 'path',
   'exchange': 'path',
   'binding': 'binding',

@@ -52,6 +52,14 @@ export const QUEUE: ObjectDescriptor<Queue> = {
   kind: 'queue',
   idPrefix: 'Queue',
   rules: [{
+    id: 'RabbitMqQueueLimit',
+    fact: 'F-AU02',
+    summary: 'queues of a virtual host: at most its `limits.maxQueues` (RabbitMQ 4.0.5 refuses the next declaration: "queue limit in vhost ... is reached")',
+    check: ({ name, virtualHost }) => virtualHost?.maxQueues !== undefined && isKnown(virtualHost.maxQueues)
+      && virtualHost.queueCount >= virtualHost.maxQueues
+      ? `queue '${name}' is one more than the virtual host's limits.maxQueues ${virtualHost.maxQueues} (it declares ${virtualHost.queueCount} already); allowed: at most ${virtualHost.maxQueues} queues, or a higher maxQueues`
+      : undefined,
+  }, {
     id: 'RabbitMqQueueArguments',
     fact: 'F-V16, F-V17',
     summary: 'queues: quorum or classic (Amazon MQ does not support streams); quorum queues are durable, without priorities; delivery limits on quorum queues only; counts and TTLs not negative; `arguments` hold only the `x-` arguments RabbitMQ takes for the type and version, with valid values, and no `x-queue-type` that contradicts `type`',

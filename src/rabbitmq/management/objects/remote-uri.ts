@@ -6,10 +6,12 @@ import { Rule } from '../../../private/rules';
 
 /** What the rule reads of a shovel end. */
 interface RemoteEnd {
+  readonly protocol?: string;
   readonly uri?: string;
   readonly credentials?: secretsmanager.ISecret;
   readonly queue?: string;
   readonly exchange?: string;
+  readonly address?: string;
 }
 
 function uriProblem(label: string, uri: string | undefined): string | undefined {
@@ -33,8 +35,18 @@ function uriProblem(label: string, uri: string | undefined): string | undefined 
 
 function endProblems(label: string, end: RemoteEnd): string[] {
   const problems: string[] = [];
-  if ((end.queue === undefined) === (end.exchange === undefined)) {
+  if (end.protocol === 'amqp10') {
+    // RabbitMQ 4.0.5 refuses src-queue on an AMQP 1.0 end ("Unrecognised terms"), and wants src-address.
+    if (end.queue !== undefined || end.exchange !== undefined || end.address === undefined) {
+      problems.push(`'${label}' with protocol 'amqp10' names ${end.address === undefined ? 'no address' : 'a queue or an exchange'}; allowed: an address (such as '/queues/<name>'), no queue or exchange`);
+    }
+    if (end.uri === undefined) {
+      problems.push(`'${label}.uri' is missing: an AMQP 1.0 end connects over the network, also to this broker; allowed: amqps://host[:port]/?hostname=vhost:<name>`);
+    }
+  } else if ((end.queue === undefined) === (end.exchange === undefined)) {
     problems.push(`'${label}' names ${end.queue === undefined ? 'neither' : 'both'} a queue and an exchange; allowed: exactly one of queue or exchange`);
+  } else if (end.address !== undefined) {
+    problems.push(`'${label}.address' is not allowed with protocol '${end.protocol ?? 'amqp091'}'; allowed: an address on an amqp10 end only`);
   }
   const uri = uriProblem(`${label}.uri`, end.uri);
   if (uri) {
@@ -52,7 +64,7 @@ type RemoteOptions = { readonly source?: RemoteEnd; readonly destination?: Remot
 export const REMOTE_ENDS_RULE: Rule<{ readonly options: RemoteOptions }> = {
   id: 'RabbitMqShovelEnds',
   fact: 'Amazon MQ plugins page',
-  summary: 'shovels (dynamic only) and federation upstreams: each shovel end names a queue or an exchange, not both; remote URIs carry no credentials, which come from a secret',
+  summary: 'shovels (dynamic only) and federation upstreams: each shovel end names a queue or an exchange, not both (an AMQP 1.0 end: an address and a URI instead); remote URIs carry no credentials, which come from a secret',
   check: ({ options }) => [
     ...options.source ? endProblems('source', options.source) : [],
     ...options.destination ? endProblems('destination', options.destination) : [],

@@ -1,4 +1,5 @@
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { LIMITS_RULE, RabbitMqUserLimits } from './limit';
 import { ObjectDescriptor } from './object-descriptor';
 import { PERMISSION_PATTERNS_RULE, RabbitMqPermissions } from './permission';
 import { isKnown } from '../../../private/rules';
@@ -32,10 +33,13 @@ export interface RabbitMqVirtualHostUserOptions {
    */
   readonly passwordVersion?: string;
   /**
-   * RabbitMQ user tags, one per entry: the values of `RabbitMqUserTag`, such as `management` or `monitoring`.
+   * RabbitMQ user tags, a set: the values of `RabbitMqUserTag` (such as `RabbitMqUserTag.MANAGEMENT`), one per entry,
+   * each once.
    * @default - none
    */
   readonly tags?: string[];
+  /** Connection and channel limits of the user, across the broker. @default - none */
+  readonly limits?: RabbitMqUserLimits;
   /** The user's permissions in this virtual host. */
   readonly permissions: RabbitMqPermissions;
 }
@@ -63,10 +67,13 @@ export const USER: ObjectDescriptor<RabbitMqVirtualHostUserOptions & { readonly 
     {
       id: 'RabbitMqUserTags',
       fact: 'F-AU02',
-      summary: 'user tags: administrator, monitoring, policymaker, management or impersonator, one per entry (RabbitMQ splits a tag at commas: \'management,administrator\' would grant administrator)',
-      check: (s) => (s.options.tags ?? []).filter((t) => isKnown(t) && !USER_TAGS.includes(t)).map((t) =>
-        `user '${s.name}' tag '${t}' is not allowed; allowed: one of ${USER_TAGS.join(', ')} per entry (RabbitMQ stores any other tag and it grants nothing; commas split it into several)`),
+      summary: 'user tags: administrator, monitoring, policymaker, management or impersonator, one per entry (RabbitMQ splits a tag at commas: \'management,administrator\' would grant administrator), each once (RabbitMQ keeps both copies of a repeated tag)',
+      check: (s) => (s.options.tags ?? []).map((t, i, tags) => !isKnown(t) ? undefined : !USER_TAGS.includes(t)
+        ? `user '${s.name}' tag '${t}' is not allowed; allowed: one of ${USER_TAGS.join(', ')} per entry (RabbitMQ stores any other tag and it grants nothing; commas split it into several)`
+        : tags.indexOf(t) !== i ? `user '${s.name}' tag '${t}' is given twice; allowed: each tag once (the tags are a set)` : undefined)
+        .filter((p): p is string => p !== undefined),
     },
+    LIMITS_RULE,
   ],
   render: (_vhost, username, options) => ({
     pathSegments: ['users', username],
