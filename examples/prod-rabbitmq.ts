@@ -56,11 +56,11 @@ export class ProdRabbitMqStack extends Stack {
     orders.addUser('orders-worker', { permissions: { configure: '^$', write: '^orders\\.', read: '^orders\\.' } });
     orders.addExchange('orders.events', { type: RabbitMqExchangeType.TOPIC });
     orders.addExchange('orders.dlx', { type: RabbitMqExchangeType.FANOUT });
-    orders.addQueue('jobs', { deliveryLimit: 5 });
+    // Typed tuning is each queue's own policy, changeable in place (a policy of the app matching 'jobs' would not apply to it).
+    orders.addQueue('jobs', { deliveryLimit: 5, deadLetterExchange: 'orders.dlx' });
     orders.addQueue('orders.dead', { messageTtl: Duration.days(7) });
     orders.addBinding({ source: 'orders.events', destinationQueue: 'jobs', routingKey: 'order.*' });
     orders.addBinding({ source: 'orders.dlx', destinationQueue: 'orders.dead' });
-    orders.addPolicy('dead-letters', { pattern: '^jobs$', definition: { 'dead-letter-exchange': 'orders.dlx' } });
     orders.addOperatorPolicy('limits', { pattern: '.*', definition: { 'max-length': 100000 } });
 
     const alarms = broker.addRecommendedAlarms({ maxConnections: 350 });

@@ -28,7 +28,7 @@ interface Row {
 
 /** A valid sample value per policy key, and invalid ones the engine should refuse too. */
 const POLICY_SAMPLES: Array<[string, unknown]> = [
-  ['alternate-exchange', 'ae'], ['dead-letter-exchange', 'dlx'], ['dead-letter-routing-key', 'dead'], ['dead-letter-strategy', 'at-least-once'],
+  ['alternate-exchange', 'ae'], ['dead-letter-exchange', 'dlx'], ['dead-letter-exchange', ''], ['dead-letter-routing-key', 'dead'], ['dead-letter-strategy', 'at-least-once'],
   ['federation-upstream', 'eu'], ['federation-upstream-set', 'all'], ['message-ttl', 60000], ['expires', 60000], ['max-length', 10],
   ['max-length-bytes', 1000], ['max-in-memory-length', 10], ['max-in-memory-bytes', 1000], ['overflow', 'reject-publish-dlx'],
   ['delivery-limit', -1], ['delivery-limit', 5], ['queue-version', 2], ['queue-version', 1], ['queue-leader-locator', 'balanced'],

@@ -145,6 +145,8 @@ const CASES: Array<[string, (v: RabbitMqVirtualHost, stack: Stack) => void, stri
     "'permissions.read' '([' is not a regular expression"],
   ['RabbitMqQueueArguments', (v) => v.addQueue('app.in', { type: RabbitMqQueueType.QUORUM, durable: false }),
     "queue 'app.in' durable false is not allowed with type quorum; allowed: durable (quorum queues are always durable), or type classic"],
+  ['RabbitMqQueueTuning', (v) => v.addQueue('app.in', { messageTtl: Duration.seconds(1), arguments: { 'x-message-ttl': 1000 } }),
+    "queue 'app.in' messageTtl and arguments['x-message-ttl'] both set 'message-ttl', which is ambiguous; allowed: one of them"],
   ['RabbitMqBindingEnds', (v) => v.addBinding({ source: 'app.events', destinationQueue: 'app.in', destinationExchange: 'app.other' }),
     "binding from 'app.events' names two destinations; allowed: exactly one of destinationQueue or destinationExchange"],
   ['RabbitMqPolicyDefinition', (v) => v.addPolicy('ttl', { pattern: '^app', definition: {} }),

@@ -22,6 +22,8 @@ const BOTH: ReadonlyArray<PolicyKind> = ['policy', 'operator policy'];
 const POLICY_ONLY: ReadonlyArray<PolicyKind> = ['policy'];
 
 const name = (value: unknown) => (typeof value === 'string' && value.length > 0 ? undefined : 'a non-empty string');
+/** An exchange name, where `''` is the default exchange (RabbitMQ 4.0.5 takes it as a dead-letter exchange). */
+const exchange = (value: unknown) => (typeof value === 'string' ? undefined : "a string ('' for the default exchange)");
 const STREAMS = 'Amazon MQ does not support streams (creating one loses data)';
 
 /**
@@ -31,7 +33,7 @@ const STREAMS = 'Amazon MQ does not support streams (creating one loses data)';
  */
 const POLICY_KEYS: Record<string, PolicyKey> = {
   'alternate-exchange': { check: name, kinds: POLICY_ONLY },
-  'dead-letter-exchange': { check: name, kinds: POLICY_ONLY },
+  'dead-letter-exchange': { check: exchange, kinds: POLICY_ONLY },
   'dead-letter-routing-key': { check: name, kinds: POLICY_ONLY },
   'dead-letter-strategy': { check: oneOf('at-most-once', 'at-least-once'), kinds: POLICY_ONLY },
   'federation-upstream': { check: name, kinds: POLICY_ONLY },

@@ -52,7 +52,7 @@ export function queueArgumentProblems(queue: string, type: string, args: { [key:
   const problems: string[] = [];
   // RabbitMQ 4.0.5 refuses the declaration: "routing_key_but_no_dlx_defined".
   if (args['x-dead-letter-routing-key'] !== undefined && args['x-dead-letter-exchange'] === undefined) {
-    problems.push(`queue '${queue}' argument 'x-dead-letter-routing-key' needs 'x-dead-letter-exchange'; allowed: a dead-letter exchange with the routing key (deadLetterExchange)`);
+    problems.push(`queue '${queue}' argument 'x-dead-letter-routing-key' needs 'x-dead-letter-exchange'; allowed: 'x-dead-letter-exchange' in the arguments too (RabbitMQ checks the arguments without the queue's policy), or deadLetterExchange and deadLetterRoutingKey instead`);
   }
   for (const [key, value] of Object.entries(args)) {
     const label = `queue '${queue}' argument '${key}'`;

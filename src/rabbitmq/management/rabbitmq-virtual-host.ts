@@ -1,4 +1,4 @@
-import { CfnResource } from 'aws-cdk-lib';
+import { Annotations, CfnResource } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IDependable } from 'constructs';
 import { ManagementHost, managementHostOf } from './management-host';
@@ -11,11 +11,12 @@ import { OBJECT_RULES, ObjectDescriptor, ObjectSpec } from './objects/object-des
 import { OBJECT_IDENTITY } from './objects/object-kind';
 import { PERMISSIONS, RabbitMqPermissions } from './objects/permission';
 import { OPERATOR_POLICY, POLICY, RabbitMqPolicyOptions } from './objects/policy';
-import { QUEUE, RabbitMqQueueOptions, RabbitMqQueueType } from './objects/queue';
+import { QUEUE, QUEUE_TUNING_POLICY_PRIORITY, queueTuningPolicy, RabbitMqQueueOptions, RabbitMqQueueType } from './objects/queue';
 import { RabbitMqShovelOptions, SHOVEL } from './objects/shovel';
 import { RabbitMqTopicPermissions, TOPIC_PERMISSIONS } from './objects/topic-permission';
 import { RabbitMqVirtualHostUserOptions, USER } from './objects/user';
 import { RabbitMqVirtualHostOptions, VIRTUAL_HOST } from './objects/virtual-host';
+import { NamedPolicy, TunedQueue, tuningOverlap } from './queue-tuning-overlap';
 import { RabbitMqManagementObject } from './rabbitmq-management-object';
 import { IRabbitMqVirtualHost } from './rabbitmq-virtual-host-ref';
 import { generateUserSecret } from '../../broker/broker-user-secret';
@@ -50,6 +51,13 @@ export interface RabbitMqVirtualHostProps extends RabbitMqVirtualHostOptions {
  * (RETAIN by default), and the virtual host, which follows the broker's.
  */
 export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHost {
+  /**
+   * The priority of the policy `addQueue()` makes for a queue's typed tuning (`cdk-amazon-mq-queue-<queue>`): above the
+   * priorities broad policies get (usually 0-10; Amazon MQ's default policies have 0 or 1), below what a policy meant
+   * to override it can still take.
+   */
+  public static readonly QUEUE_TUNING_POLICY_PRIORITY: number = QUEUE_TUNING_POLICY_PRIORITY;
+
   /** The virtual host's name. */
   public readonly name: string;
   private readonly broker: IRabbitMqBroker;
@@ -62,6 +70,9 @@ export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHo
   /** The type of each exchange declared here and of the predeclared ones, for the rules of bindings and topic permissions. */
   private readonly exchangeTypes: Record<string, string> = { ...PREDECLARED_EXCHANGES };
   private readonly maxQueues?: number;
+  /** The policies `addPolicy()` added, and the queues with a tuning policy: to warn where one hides the other. */
+  private readonly policies: NamedPolicy[] = [];
+  private readonly tunedQueues: Array<TunedQueue & { readonly object: RabbitMqManagementObject }> = [];
 
   constructor(scope: Construct, id: string, props: RabbitMqVirtualHostProps) {
     super(scope, id);
@@ -127,9 +138,32 @@ export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHo
     this.add('grantTopic', TOPIC_PERMISSIONS, user.username, { ...permissions, username: user.username }, [this.host.userObject(user.username)].filter((u) => u !== undefined));
   }
 
-  /** Adds a queue (quorum by default). */
+  /**
+   * Adds a queue (quorum by default). With any typed tuning (`messageTtl`, `maxLength`, `deliveryLimit`,
+   * `deadLetterExchange`, `deadLetterRoutingKey`), also its tuning policy: `cdk-amazon-mq-queue-<name>`, pattern
+   * `^<name, escaped>$`, apply-to queues, priority `QUEUE_TUNING_POLICY_PRIORITY` (1000), applied after the queue. A
+   * change of the tuning updates that policy in place, messages kept; `arguments` stay fixed at declare time.
+   * RabbitMQ applies one policy per queue, the highest-priority one: a policy of yours that matches the queue no
+   * longer applies to it (a warning says which keys are lost), and one of priority 1000 or more may hide the tuning
+   * (a warning too). Operator policies still apply on top.
+   */
   public addQueue(name: string, options: RabbitMqQueueOptions = {}): void {
-    this.add('addQueue', QUEUE, name, { ...options, type: options.type ?? RabbitMqQueueType.QUORUM });
+    const queue = { ...options, type: options.type ?? RabbitMqQueueType.QUORUM };
+    const claims = [this.validate('addQueue', QUEUE, name, queue)];
+    // The queue's rules pass first: its tuning is then valid, and the policy's rules find only a name taken.
+    const tuning = queueTuningPolicy(name, queue);
+    if (tuning) {
+      claims.push(this.validate('addQueue', POLICY, tuning.name, tuning.options, false, name));
+    }
+    claims.forEach((claim) => claim());
+    const object = this.create(QUEUE, name, queue);
+    if (tuning) {
+      const policy = this.create(POLICY, tuning.name, tuning.options);
+      policy.node.addDependency(object);
+      const tuned = { queue: name, type: queue.type, tuning, object: policy };
+      this.tunedQueues.push(tuned);
+      this.policies.forEach((p) => this.warnOverlap(tuned, p));
+    }
   }
 
   /** Adds an exchange. */
@@ -145,6 +179,9 @@ export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHo
   /** Adds a policy: settings RabbitMQ applies to the queues or exchanges whose names match. */
   public addPolicy(name: string, options: RabbitMqPolicyOptions): void {
     this.add('addPolicy', POLICY, name, options);
+    const policy = { name, options };
+    this.policies.push(policy);
+    this.tunedQueues.forEach((tuned) => this.warnOverlap(tuned, policy));
   }
 
   /** Adds an operator policy: limits that apply on top of the policies and that users cannot override. */
@@ -181,15 +218,34 @@ export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHo
 
   /** Runs the object's rules before anything of it is created, and remembers what it is unique by. */
   private check<O>(method: string, descriptor: ObjectDescriptor<O>, name: string | undefined, options: O, takenElsewhere = false): void {
+    this.validate(method, descriptor, name, options, takenElsewhere)();
+  }
+
+  /**
+   * Runs the object's rules; returns what remembers its identity, for a call that checks several objects before it
+   * claims any. `labelName` is the name the error's label shows (the queue, for its tuning policy).
+   */
+  private validate<O>(method: string, descriptor: ObjectDescriptor<O>, name: string | undefined, options: O, takenElsewhere = false,
+    labelName = name): () => void {
     if (descriptor.requiredOptions) {
       this.require(method, 'options', options, descriptor.requiredOptions);
     }
     const identity = descriptor.identity?.(name ?? '', options) ?? name ?? '';
     const names = this.used.get(descriptor.kind) ?? new Set<string>();
-    validateRules(this, `RabbitMqVirtualHost.${method}${name === undefined ? '' : `('${name}')`}`, [...OBJECT_RULES, ...descriptor.rules],
+    validateRules(this, `RabbitMqVirtualHost.${method}${labelName === undefined ? '' : `('${labelName}')`}`, [...OBJECT_RULES, ...descriptor.rules],
       this.spec(descriptor, identity, options, takenElsewhere || names.has(identity)));
-    names.add(identity);
-    this.used.set(descriptor.kind, names);
+    return () => {
+      names.add(identity);
+      this.used.set(descriptor.kind, names);
+    };
+  }
+
+  /** Warns, on the tuning policy, when a policy of the app matches the tuned queue (RabbitMQ applies only one). */
+  private warnOverlap(tuned: TunedQueue & { readonly object: RabbitMqManagementObject }, policy: NamedPolicy): void {
+    const warning = tuningOverlap(tuned, policy);
+    if (warning) {
+      Annotations.of(tuned.object).addWarningV2(warning.id, warning.message);
+    }
   }
 
   private spec<O>(descriptor: ObjectDescriptor<O>, name: string, options: O, taken: boolean): ObjectSpec<O> {
