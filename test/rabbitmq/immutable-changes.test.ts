@@ -3,7 +3,6 @@
  * arguments): the pure comparison, and the handler (fetch replaced) refusing them before any call that changes the
  * broker, while letting the rollback that follows, a retry, and a declaration anew go through.
  */
-import { Duration } from 'aws-cdk-lib';
 import { RabbitMqExchangeOptions, RabbitMqExchangeType, RabbitMqQueueOptions, RabbitMqQueueType } from '../../src';
 import { immutableChanges } from '../../src/rabbitmq/management/immutable-fields';
 import { ManagementProperties, onEvent } from '../../src/rabbitmq/management/management-handler';
@@ -65,10 +64,10 @@ describe('immutableChanges: what differs, of what RabbitMQ keeps from the declar
   test('a queue: its type, durability and each declare-time argument', () => {
     expect(changesOf(queue({}), queue({ type: RabbitMqQueueType.CLASSIC }))).toEqual(['arguments.x-queue-type: "quorum" -> "classic"']);
     expect(changesOf(queue({ type: RabbitMqQueueType.CLASSIC }), queue({ type: RabbitMqQueueType.CLASSIC, durable: false }))).toEqual(['durable: true -> false']);
-    expect(changesOf(queue({ messageTtl: Duration.hours(1) }), queue({ messageTtl: Duration.hours(2), maxLength: 10 })))
+    expect(changesOf(queue({ arguments: { 'x-message-ttl': 3_600_000 } }), queue({ arguments: { 'x-message-ttl': 7_200_000, 'x-max-length': 10 } })))
       .toEqual(['arguments.x-max-length: undefined -> 10', 'arguments.x-message-ttl: 3600000 -> 7200000']);
     // Removed, and nested values compared canonically.
-    expect(changesOf(queue({ deliveryLimit: 5 }), queue({}))).toEqual(['arguments.x-delivery-limit: 5 -> undefined']);
+    expect(changesOf(queue({ arguments: { 'x-delivery-limit': 5 } }), queue({}))).toEqual(['arguments.x-delivery-limit: 5 -> undefined']);
   });
 
   test('an exchange: its type, durability, auto-delete, internal flag and arguments', () => {
@@ -100,7 +99,7 @@ describe('immutableChanges: what differs, of what RabbitMQ keeps from the declar
 });
 
 describe('the handler refuses an impossible change before any call that changes the broker', () => {
-  const quorum = queue({ deliveryLimit: 5 });
+  const quorum = queue({ arguments: { 'x-delivery-limit': 5 } });
   const classic = queue({ type: RabbitMqQueueType.CLASSIC });
 
   test('a queue type change: only a GET, and the error names the field, the values and what to do', async () => {
@@ -120,10 +119,10 @@ describe('the handler refuses an impossible change before any call that changes 
   });
 
   test('an argument changed, or added', async () => {
-    const ttl = queue({ messageTtl: Duration.minutes(1) });
-    const changed = update(ttl, queue({ messageTtl: Duration.minutes(2) }), { 'GET /api/queues/app/orders.in': live(ttl) });
+    const ttl = queue({ arguments: { 'x-message-ttl': 60_000 } });
+    const changed = update(ttl, queue({ arguments: { 'x-message-ttl': 120_000 } }), { 'GET /api/queues/app/orders.in': live(ttl) });
     await expect(changed.result).rejects.toThrow('arguments.x-message-ttl cannot change from 60000 to 120000 in place');
-    const added = update(ttl, queue({ messageTtl: Duration.minutes(1), maxLength: 100 }), { 'GET /api/queues/app/orders.in': live(ttl) });
+    const added = update(ttl, queue({ arguments: { 'x-message-ttl': 60_000, 'x-max-length': 100 } }), { 'GET /api/queues/app/orders.in': live(ttl) });
     await expect(added.result).rejects.toThrow('arguments.x-max-length cannot change from none to 100 in place');
     expect([...changed.calls, ...added.calls]).toEqual(['GET /api/queues/app/orders.in', 'GET /api/queues/app/orders.in']);
   });
@@ -164,9 +163,9 @@ describe('the handler refuses an impossible change before any call that changes 
   });
 
   test('a live value that is neither old nor new (changed by hand): RabbitMQ answers, with the hint', async () => {
-    const byHand = queue({ messageTtl: Duration.seconds(5) });
+    const byHand = queue({ arguments: { 'x-message-ttl': 5000 } });
     const inequivalent = () => new Response('{"error":"bad_request","reason":"inequivalent arg \'x-message-ttl\' for queue \'orders.in\' in vhost \'app\': received \'2000\' but current is \'5000\'"}', { status: 400 });
-    const { calls, result } = update(queue({ messageTtl: Duration.seconds(1) }), queue({ messageTtl: Duration.seconds(2) }), {
+    const { calls, result } = update(queue({ arguments: { 'x-message-ttl': 1000 } }), queue({ arguments: { 'x-message-ttl': 2000 } }), {
       'GET /api/queues/app/orders.in': live(byHand), 'PUT /api/queues/app/orders.in': inequivalent,
     });
     await expect(result).rejects.toThrow(/RabbitMQ answered 400: inequivalent arg 'x-message-ttl'.*RabbitMQ cannot change the type, durability or arguments of an existing queue/);
