@@ -18,7 +18,7 @@ function synth(version: 1 | 2, endpoint: string): Record<string, ManagementPrope
   const { app, stack, broker } = ordersBroker();
   const vhost = broker.addVirtualHost('orders');
   vhost.addExchange('orders.events', { type: version === 1 ? RabbitMqExchangeType.TOPIC : RabbitMqExchangeType.FANOUT });
-  vhost.addQueue('orders.in', version === 1 ? { type: RabbitMqQueueType.QUORUM, deliveryLimit: 5 } : { type: RabbitMqQueueType.CLASSIC });
+  vhost.addQueue('orders.in', version === 1 ? { type: RabbitMqQueueType.QUORUM, arguments: { 'x-delivery-limit': 5 } } : { type: RabbitMqQueueType.CLASSIC });
   vhost.addBinding({ source: 'orders.events', destinationQueue: 'orders.in', routingKey: 'order.*' });
   const template = stack.resolve(app.synth().getStackByName('Messaging').template) as { Resources: Record<string, TemplateResource> };
   const objects: ManagementObject[] = objectsOf(template, endpoint);
