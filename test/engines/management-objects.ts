@@ -50,3 +50,23 @@ export function ordersBroker(): { app: App; stack: Stack; broker: RabbitMqBroker
   });
   return { app, stack, broker };
 }
+
+/** GET on the management API of the engine under test, as RabbitMQ's loopback guest. */
+export async function managementGet<T>(port: number, path: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` } });
+  return { status: res.status, body: (res.status === 200 ? await res.json() : undefined) as T };
+}
+
+/** Reads until the value is as wanted (RabbitMQ applies some changes asynchronously), or fails naming what it waited for. */
+export async function eventually<T>(read: () => Promise<T>, ok: (t: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value)) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)?.slice(0, 1500)}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    value = await read();
+  }
+  return value;
+}

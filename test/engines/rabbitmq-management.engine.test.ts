@@ -6,7 +6,7 @@
 import * as amqp from 'amqplib';
 import { App, RemovalPolicy } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { objectsOf, ordersBroker, TemplateResource } from './management-objects';
+import { eventually, managementGet, objectsOf, ordersBroker, TemplateResource } from './management-objects';
 import { RabbitMqEngine } from './rabbitmq-engine';
 import {
   RabbitMqExchangeType, RabbitMqPolicyApplyTo, RabbitMqQueueType,
@@ -60,22 +60,8 @@ async function apply(type: ManagementEvent['RequestType'], props: ManagementProp
   });
 }
 
-async function api<T>(path: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`http://127.0.0.1:${engine.managementPort}${path}`, { headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` } });
-  return { status: res.status, body: (res.status === 200 ? await res.json() : undefined) as T };
-}
+const api = <T>(path: string) => managementGet<T>(engine.managementPort, path);
 
-async function eventually<T>(read: () => Promise<T>, ok: (t: T) => boolean, what: string): Promise<T> {
-  let value: T | undefined;
-  for (let i = 0; i < 100; i++) {
-    value = await read();
-    if (ok(value)) {
-      return value;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)?.slice(0, 1000)}`);
-}
 
 /** Takes the message with this content from a queue, acknowledging any other it meets first. */
 async function take(channel: amqp.Channel, queue: string, content: string): Promise<amqp.GetMessage> {

@@ -12,7 +12,7 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AMAZON_MQ_PLUGINS } from './amazon-mq-defaults';
-import { ManagementObject, objectsOf, TemplateResource } from './management-objects';
+import { eventually, managementGet, ManagementObject, objectsOf, TemplateResource } from './management-objects';
 import { RabbitMqEngine } from './rabbitmq-engine';
 import {
   RabbitMqAckMode, RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion, RabbitMqExchangeType, RabbitMqPolicyApplyTo, RabbitMqQueueType,
@@ -118,22 +118,8 @@ async function apply(type: ManagementEvent['RequestType'], props: ManagementProp
   });
 }
 
-async function api<T>(path: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`http://127.0.0.1:${engine.managementPort}${path}`, { headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` } });
-  return { status: res.status, body: (res.status === 200 ? await res.json() : undefined) as T };
-}
+const api = <T>(path: string) => managementGet<T>(engine.managementPort, path);
 
-async function eventually<T>(read: () => Promise<T>, ok: (t: T) => boolean, what: string): Promise<T> {
-  let value: T | undefined;
-  for (let i = 0; i < 150; i++) {
-    value = await read();
-    if (ok(value)) {
-      return value;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)?.slice(0, 1000)}`);
-}
 
 const find = (kind: string, path: string) => objects.find((o) => o.props.Kind === kind && decodeURIComponent(o.props.Path) === path)!.props;
 

@@ -9,7 +9,7 @@
 import * as amqp from 'amqplib';
 import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { ManagementObject, objectsOf, TemplateResource } from './management-objects';
+import { eventually, ManagementObject, objectsOf, TemplateResource } from './management-objects';
 import { RabbitMqEngine } from './rabbitmq-engine';
 import {
   RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion, RabbitMqExchangeType, RabbitMqQueueType, RabbitMqVirtualHost,
@@ -76,18 +76,6 @@ interface QueueInfo {
 /** The queue as the management API reports it: its policy fields come from statistics a few seconds late. */
 const queueInfo = async (name: string) => (await api<QueueInfo>('GET', `queues/${VHOST}/${encodeURIComponent(name)}`)).body;
 
-async function eventually<T>(read: () => Promise<T>, ok: (t: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ok(value)) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)?.slice(0, 1500)}`);
-    }
-    await new Promise((r) => setTimeout(r, 500));
-    value = await read();
-  }
-  return value;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const definitionOf = (objects: ManagementObject[], name: string) =>
