@@ -26,22 +26,15 @@ export const RABBITMQ_BROKER_METRICS = {
   RabbitMQIOWriteAverageTime: cloudwatch.Stats.AVERAGE,
 } as const;
 
-/** Node metrics (dimensions `Broker` and `Node`). */
-export const RABBITMQ_NODE_METRICS = {
-  SystemCpuUtilization: cloudwatch.Stats.AVERAGE,
-  RabbitMQMemLimit: cloudwatch.Stats.MAXIMUM,
-  RabbitMQMemUsed: cloudwatch.Stats.MAXIMUM,
-  RabbitMQDiskFreeLimit: cloudwatch.Stats.MAXIMUM,
-  RabbitMQDiskFree: cloudwatch.Stats.MINIMUM,
-  RabbitMQFdUsed: cloudwatch.Stats.MAXIMUM,
-} as const;
+/** The broker metrics of these names, with the same statistics. */
+function pick<K extends keyof typeof RABBITMQ_BROKER_METRICS>(...names: K[]): { readonly [name in K]: (typeof RABBITMQ_BROKER_METRICS)[name] } {
+  return Object.fromEntries(names.map((n) => [n, RABBITMQ_BROKER_METRICS[n]])) as { [name in K]: (typeof RABBITMQ_BROKER_METRICS)[name] };
+}
 
-/** Queue metrics (dimensions `Broker`, `VirtualHost` and `Queue`; RabbitMQ 3.13 only). */
-export const RABBITMQ_QUEUE_METRICS = {
-  ConsumerCount: cloudwatch.Stats.MAXIMUM,
-  MessageReadyCount: cloudwatch.Stats.MAXIMUM,
-  MessageUnacknowledgedCount: cloudwatch.Stats.MAXIMUM,
-  MessageCount: cloudwatch.Stats.MAXIMUM,
-} as const;
+/** Node metrics (dimensions `Broker` and `Node`): broker metrics Amazon MQ also publishes per node. */
+export const RABBITMQ_NODE_METRICS = pick('SystemCpuUtilization', 'RabbitMQMemLimit', 'RabbitMQMemUsed', 'RabbitMQDiskFreeLimit', 'RabbitMQDiskFree', 'RabbitMQFdUsed');
+
+/** Queue metrics (dimensions `Broker`, `VirtualHost` and `Queue`; RabbitMQ 3.13 only): broker metrics per queue. */
+export const RABBITMQ_QUEUE_METRICS = pick('ConsumerCount', 'MessageReadyCount', 'MessageUnacknowledgedCount', 'MessageCount');
 
 export type RabbitMqBrokerMetricName = keyof typeof RABBITMQ_BROKER_METRICS;
