@@ -79,6 +79,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   gitignore: ['cdk.out', '/bench/results', '/test-reports', 'erl_crash.dump'],
   npmignoreEnabled: true,
+  // jsii languages (issue 20). Names follow the package name; the Go module is the usual `-go` mirror repository.
+  publishToPypi: { distName: 'cdk-amazon-mq', module: 'cdk_amazon_mq' },
+  publishToMaven: { javaPackage: 'dev.cdkamazonmq', mavenGroupId: 'dev.cdk-amazon-mq', mavenArtifactId: 'cdk-amazon-mq' },
+  publishToNuget: { dotNetNamespace: 'CdkAmazonMq', packageId: 'CdkAmazonMq' },
+  publishToGo: { moduleName: 'github.com/cdk-amazon-mq/cdk-amazon-mq-go', packageName: 'cdkamazonmq' },
 });
 
 for (const [name, value] of Object.entries(QUIET_ENV)) {

@@ -5,7 +5,8 @@
 # The brokers are the versions Amazon MQ runs, from Debian 13 "trixie": RabbitMQ 4.0.5 (Erlang 27) and
 # ActiveMQ 5.17.6 (OpenJDK 21). They live in a root of their own built by debootstrap (installing trixie packages
 # into this Debian 12 system would upgrade its libc); the tests run them there in private mount and PID namespaces
-# (test/engines/debian-root.ts). On this machine: xmllint, OpenLDAP's slapd (the LDAP test's directory) and openssl.
+# (test/engines/debian-root.ts). On this machine: xmllint, OpenLDAP's slapd (the LDAP test's directory), openssl, and
+# python3-build, which builds the Python wheel from jsii-pacmak's code (test/package/languages.test.ts).
 set -euo pipefail
 ROOT="${CDK_AMAZON_MQ_ENGINE_ROOT:-/var/lib/cdk-amazon-mq/debian-trixie}"
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
@@ -17,6 +18,7 @@ missing=()
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
 [ -x /usr/sbin/slapd ] || missing+=(slapd)
 command -v openssl >/dev/null || missing+=(openssl)
+/usr/bin/python3 -c 'import build, setuptools, wheel' 2>/dev/null || missing+=(python3-build python3-setuptools python3-wheel)
 command -v debootstrap >/dev/null || [ -x /usr/sbin/debootstrap ] || missing+=(debootstrap)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "engines: installing ${missing[*]}"
