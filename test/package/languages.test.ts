@@ -8,14 +8,21 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
 
 jest.setTimeout(180_000);
 
 const ROOT = path.join(__dirname, '..', '..');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pacmak-'));
-const jsii = JSON.parse(fs.readFileSync(path.join(ROOT, '.jsii'), 'utf-8')) as { types: Record<string, unknown>; targets: Record<string, any> };
+const jsii = readAssembly() as { types: Record<string, unknown>; targets: Record<string, any> };
 /** Debian's python, which has python3-build (a pyenv python on PATH may not). */
 const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+/** The compiled assembly: `.jsii` is a redirect to the compressed `.jsii.gz` (compressAssembly). */
+function readAssembly(): unknown {
+  const file = JSON.parse(fs.readFileSync(path.join(ROOT, '.jsii'), 'utf-8'));
+  return file.schema === 'jsii/file-redirect' ? JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(ROOT, file.filename))).toString('utf-8')) : file;
+}
 
 beforeAll(() => {
   execFileSync('npx', ['jsii-pacmak', '--code-only', '--outdir', out, '--targets', 'python,java,dotnet,go'], {

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { reachableFiles } from '../../scripts/lib-reachability';
 
 jest.setTimeout(180_000);
 
@@ -14,6 +15,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tarball-'));
 const app = path.join(work, 'app');
 const installed = path.join(app, 'node_modules', 'cdk-amazon-mq');
 let files: string[] = [];
+let packedSize = 0;
 
 beforeAll(() => {
   if (!fs.existsSync(path.join(ROOT, 'lib', 'index.js'))) {
@@ -21,6 +23,7 @@ beforeAll(() => {
   }
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf-8' }));
   files = packed.files.map((f: { path: string }) => f.path);
+  packedSize = packed.size;
   fs.mkdirSync(installed, { recursive: true });
   execFileSync('tar', ['-xzf', path.join(work, packed.filename), '-C', installed, '--strip-components=1']);
   for (const peer of ['aws-cdk-lib', 'constructs']) {
@@ -31,7 +34,7 @@ beforeAll(() => {
 test('the tarball holds the library, its Lambda handlers, the CLI and the bundled XML parser', () => {
   const bin = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf-8')).bin['cdk-amazon-mq-check'];
   expect(files).toEqual(expect.arrayContaining([
-    'lib/index.js', 'lib/index.d.ts', '.jsii', 'README.md', 'API.md', bin,
+    'lib/index.js', 'lib/index.d.ts', '.jsii', '.jsii.gz', 'README.md', 'API.md', bin,
     'assets/broker/reboot/reboot-on-event.lambda/index.js',
     'assets/broker/reboot/reboot-is-complete.lambda/index.js',
     'assets/broker/logging/broker-logs.lambda/index.js',
@@ -42,6 +45,39 @@ test('the tarball holds the library, its Lambda handlers, the CLI and the bundle
 test('the tarball ships no repository tooling, sources or tests', () => {
   const tooling = files.filter((f) => /^(\.ci|bench|examples|scripts|schemas|src|test|projenrc|cdk\.out|test-reports)\//.test(f) || f === '.projenrc.ts');
   expect(tooling).toEqual([]);
+});
+
+test('lib/ ships only what the package loads, without source maps, within the size budget', () => {
+  // The handlers and the CLI run from their bundles in assets/: their compiled copies are pruned (scripts/prune-lib.ts).
+  const shipped = files.filter((f) => f.startsWith('lib/')).map((f) => path.join(installed, f)).sort();
+  expect(shipped).toEqual([...reachableFiles(path.join(installed, 'lib'))].sort());
+  expect(shipped.filter((f) => f.endsWith('.js') && fs.readFileSync(f, 'utf-8').includes('sourceMappingURL'))).toEqual([]);
+  // 1.33 MB before issue 20 (inline source maps, dead handler copies, the CLI's SDK in CommonJS); @cdklabs/cdk-amazonmq: 267 KB.
+  expect(packedSize).toBeLessThan(900_000);
+});
+
+test('a fresh JavaScript app synthesizes RabbitMQ management objects with the pruned lib/', () => {
+  fs.writeFileSync(path.join(app, 'rabbit.js'), `
+const { App, Duration, Stack } = require('aws-cdk-lib');
+const ec2 = require('aws-cdk-lib/aws-ec2');
+const mq = require('cdk-amazon-mq');
+const app = new App({ outdir: process.argv[2] });
+const stack = new Stack(app, 'Rabbit', { env: { account: '123456789012', region: 'eu-west-1' } });
+const broker = new mq.RabbitMqBroker(stack, 'Broker', {
+  vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 }), brokerName: 'rabbit',
+  engineVersion: mq.RabbitMqEngineVersion.V4_2, deploymentMode: mq.RabbitMqDeploymentMode.SINGLE_INSTANCE,
+});
+const vhost = broker.addVirtualHost('orders');
+vhost.addQueue('orders.in', { type: mq.RabbitMqQueueType.QUORUM, messageTtl: Duration.minutes(1) });
+vhost.addUser('orders-app', { permissions: { configure: '', write: '.*', read: '.*' } });
+app.synth();
+`);
+  const out = path.join(work, 'cdk.out.rabbit');
+  execFileSync('node', ['rabbit.js', out], { cwd: app, env: { ...process.env, CDK_VALIDATION: 'false' } });
+  const template = JSON.parse(fs.readFileSync(path.join(out, 'Rabbit.template.json'), 'utf-8'));
+  const objects = Object.values(template.Resources).filter((r) => (r as { Type: string }).Type === 'Custom::AmazonMqRabbitMqObject');
+  // The virtual host, the queue and its tuning policy, the user and its permissions.
+  expect(objects).toHaveLength(5);
 });
 
 test('a fresh JavaScript app synthesizes a broker with applyImmediately and a configuration, with every Lambda asset', () => {
