@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { awscdk, javascript, release } from 'projen';
 
 // Versions are pinned on purpose (the npm registry here is a partial mirror; see README "Toolchain"):
 // - aws-cdk-lib 2.276.0 bundles AWS's offline CloudFormation validator (@aws/cloudformation-validate 1.14),
@@ -33,7 +33,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
   github: false,
-  release: false,
+  // Experimental until a deploy to a real AWS account has been proven (README banner); 0.x meanwhile.
+  stability: 'experimental',
+  minNodeVersion: '20.0.0',
+  // `npx projen release` bumps the version from the conventional commits since the last tag, writes CHANGELOG.md,
+  // commits and tags (no remote here: publishing is a maintainer's push, not a task).
+  release: true,
+  majorVersion: 0,
+  releaseTrigger: release.ReleaseTrigger.manual({ changelogPath: 'CHANGELOG.md', gitPushCommand: 'git log --oneline -1' }),
   depsUpgrade: false,
   pullRequestTemplate: false,
   vscode: false,
