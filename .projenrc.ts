@@ -140,6 +140,14 @@ project.tasks.tryFind('package:js')!.prependSpawn(project.bundler.bundleTask);
 // The tarball ships the library (lib, assets, .jsii, docs), not the repository's tooling (a test checks the list).
 project.npmignore!.exclude('/.ci/', '/CONTRIBUTING.md', '/bench/', '/examples/', '/scripts/', '/schemas/', '/cdk.out/', '/dist/', '/test-reports/', '*.tgz');
 
+// The fast loop while writing code: every test but the real engines and the packaged tarball, without coverage.
+// The full test command (scripts/test.sh) is unchanged.
+project.addTask('test:unit', {
+  description: 'Unit tests only (no real engines, no package tests, no coverage)',
+  exec: 'jest --coverage=false --testPathIgnorePatterns /node_modules/ /test/engines/ /test/package/',
+  receiveArgs: true,
+});
+
 // Synth benchmark (a script, not a test): our constructs against hand-written CfnBroker apps.
 project.addTask('bench', {
   description: 'Benchmark synth time and memory against raw CfnBroker apps',
