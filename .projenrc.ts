@@ -86,7 +86,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
       maxWorkers: 2,
     },
   },
-  gitignore: ['cdk.out', '/bench/results', '/test-reports', 'erl_crash.dump', '.jsii.gz'],
+  gitignore: ['cdk.out', '/bench/results', '/test-reports', 'erl_crash.dump', '.jsii.gz', '.jsii.tabl.json'],
   npmignoreEnabled: true,
   // .jsii.gz (the assembly is 1 MB of JSON, mostly docs); jsii-pacmak and jsii runtimes read it.
   compressAssembly: true,
@@ -138,7 +138,7 @@ project.postCompileTask.exec('ts-node scripts/prune-lib.ts');
 project.tasks.tryFind('package:js')!.prependSpawn(project.bundler.bundleTask);
 
 // The tarball ships the library (lib, assets, .jsii, docs), not the repository's tooling (a test checks the list).
-project.npmignore!.exclude('/.ci/', '/CONTRIBUTING.md', '/bench/', '/examples/', '/scripts/', '/schemas/', '/cdk.out/', '/dist/', '/test-reports/', '*.tgz');
+project.npmignore!.exclude('/.ci/', '/rosetta/', '.jsii.tabl.json', '/CONTRIBUTING.md', '/bench/', '/examples/', '/scripts/', '/schemas/', '/cdk.out/', '/dist/', '/test-reports/', '*.tgz');
 
 // The fast loop while writing code: every test but the real engines and the packaged tarball, without coverage.
 // The full test command (scripts/test.sh) is unchanged.
@@ -146,6 +146,13 @@ project.addTask('test:unit', {
   description: 'Unit tests only (no real engines, no package tests, no coverage)',
   exec: 'jest --coverage=false --testPathIgnorePatterns /node_modules/ /test/engines/ /test/package/',
   receiveArgs: true,
+});
+
+// Every README block and docstring example translated to Python, Java, C# and Go; strict: one diagnostic fails.
+// Docstring examples compile inside rosetta/default.ts-fixture; README blocks are complete modules (`ts nofixture`).
+project.addTask('rosetta:extract', {
+  description: 'Translate every example with jsii-rosetta (strict, compiled)',
+  exec: 'jsii-rosetta extract --strict --compile',
 });
 
 // Synth benchmark (a script, not a test): our constructs against hand-written CfnBroker apps.

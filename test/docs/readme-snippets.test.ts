@@ -16,7 +16,8 @@ function tsBlocks(text: string): Array<{ line: number; code: string }> {
   const blocks: Array<{ line: number; code: string }> = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i].trim() === '```ts') {
+    // `nofixture`: jsii-rosetta compiles the block as the complete module it is (docstring examples use a fixture).
+    if (/^```ts( nofixture)?$/.test(lines[i].trim())) {
       const start = i + 1;
       let end = start;
       while (end < lines.length && lines[end].trim() !== '```') {

@@ -75,8 +75,9 @@ export interface ActiveMqNetworkOfBrokersProps {
  *
  * @example
  * declare const hub: ActiveMqBroker;
- * declare const spokes: ActiveMqBroker[];
- * new ActiveMqNetworkOfBrokers(this, 'Network', { brokers: [hub, ...spokes], topology: ActiveMqNetworkTopology.hubAndSpoke(hub) });
+ * declare const east: ActiveMqBroker;
+ * declare const west: ActiveMqBroker;
+ * new ActiveMqNetworkOfBrokers(this, 'Network', { brokers: [hub, east, west], topology: ActiveMqNetworkTopology.hubAndSpoke(hub) });
  */
 export class ActiveMqNetworkOfBrokers extends Construct {
   /** The network user's secret (`username`, `password`), the same on every member. */
