@@ -3,7 +3,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { passwordReference } from '../broker/broker-user-secret';
 
 /**
- * LDAP server settings for ActiveMQ LDAP authentication. @see mq-facts F-B18, F-AU05
+ * LDAP server settings for ActiveMQ LDAP authentication.
  */
 export interface ActiveMqLdapOptions {
   /** LDAP server hosts (DNS names, without protocol or port); Amazon MQ connects over LDAPS. */
@@ -43,7 +43,7 @@ export interface ActiveMqLdapOptions {
 }
 
 /**
- * How clients of an ActiveMQ broker authenticate. @see mq-facts F-B08, F-AU05
+ * How clients of an ActiveMQ broker authenticate.
  */
 export class ActiveMqAuthentication {
   /** Users defined on the broker (`users` / `addUser()`); the default. */

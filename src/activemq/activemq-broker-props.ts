@@ -5,7 +5,7 @@ import { ActiveMqEngineVersion } from './activemq-engine-version';
 import { ActiveMqUserProps } from './activemq-user';
 import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
 
-/** ActiveMQ log settings. @see mq-facts F-L01, F-L02 */
+/** ActiveMQ log settings. */
 export interface ActiveMqLogOptions extends BrokerLogOptions {
   /**
    * Publish the audit log (management actions through JMX and the web console).
@@ -13,7 +13,7 @@ export interface ActiveMqLogOptions extends BrokerLogOptions {
    */
   readonly audit?: boolean;
   /**
-   * Put the CloudWatch Logs resource policy Amazon MQ for ActiveMQ writes logs through (mq-facts F-L02). It is one
+   * Put the CloudWatch Logs resource policy Amazon MQ for ActiveMQ writes logs through. It is one
    * policy per account and region, named `cdk-amazon-mq-AmazonMQLogs`, shared by every stack that uses this
    * library there and kept when a stack is deleted (see the README, "Logs"). Set false when your organization
    * manages that policy.
@@ -24,7 +24,7 @@ export interface ActiveMqLogOptions extends BrokerLogOptions {
 
 /** Props of an ActiveMQ broker. */
 export interface ActiveMqBrokerProps extends BrokerProps {
-  /** The ActiveMQ version; always set, so a deploy never picks one silently (mq-facts F-V12). */
+  /** The ActiveMQ version; always set, so a deploy never picks one silently. */
   readonly engineVersion: ActiveMqEngineVersion;
   /** Single instance or active/standby; active/standby doubles the cost, so it is your choice. */
   readonly deploymentMode: ActiveMqDeploymentMode;
@@ -49,8 +49,7 @@ export interface ActiveMqBrokerProps extends BrokerProps {
    */
   readonly logs?: ActiveMqLogOptions;
   /**
-   * Make this broker the cross-region data replication (CRDR) replica of a primary broker in another region
-   * (mq-facts §2.10): `DataReplicationMode: CRDR` with the primary's ARN. Once the replica exists, a custom resource
+   * Make this broker the cross-region data replication (CRDR) replica of a primary broker in another region: `DataReplicationMode: CRDR` with the primary's ARN. Once the replica exists, a custom resource
    * in this stack switches the primary to CRDR and reboots it (and back to NONE, with a reboot, when this replica
    * is deleted). Both brokers need ActiveMQ 5.17.6+, ACTIVE_STANDBY_MULTI_AZ, and one user with
    * `replicationUser: true`. A primary made in another stack of this app needs `crossRegionReferences` on this stack.

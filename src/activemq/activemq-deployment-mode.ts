@@ -1,4 +1,4 @@
-/** How an ActiveMQ broker is deployed. @see mq-facts F-D01, F-D02 */
+/** How an ActiveMQ broker is deployed. */
 export enum ActiveMqDeploymentMode {
   /** One broker in one Availability Zone; for development and tests. */
   SINGLE_INSTANCE = 'SINGLE_INSTANCE',
@@ -6,7 +6,7 @@ export enum ActiveMqDeploymentMode {
   ACTIVE_STANDBY_MULTI_AZ = 'ACTIVE_STANDBY_MULTI_AZ',
 }
 
-/** Where an ActiveMQ broker keeps its messages. Cannot change after creation. @see mq-facts F-S01, F-S03 */
+/** Where an ActiveMQ broker keeps its messages. Cannot change after creation. */
 export enum ActiveMqStorageType {
   /** Amazon EFS: durable and replicated across Availability Zones; required for active/standby. */
   EFS = 'EFS',

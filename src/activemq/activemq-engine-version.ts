@@ -8,12 +8,12 @@ const END_OF_SUPPORT: Record<string, string> = {
 };
 
 /**
- * An Amazon MQ for ActiveMQ engine version. @see mq-facts §2.1
+ * An Amazon MQ for ActiveMQ engine version.
  */
 export class ActiveMqEngineVersion extends BrokerEngineVersion {
-  /** ActiveMQ 5.19, the recommended version (F-V01). */
+  /** ActiveMQ 5.19, the recommended version. */
   public static readonly V5_19 = new ActiveMqEngineVersion('5.19');
-  /** ActiveMQ 5.18 (F-V02). */
+  /** ActiveMQ 5.18. */
   public static readonly V5_18 = new ActiveMqEngineVersion('5.18');
 
   /**

@@ -1,6 +1,6 @@
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 
-/** A user of an ActiveMQ broker with simple authentication. @see mq-facts F-U01..F-U05 */
+/** A user of an ActiveMQ broker with simple authentication. */
 export interface ActiveMqUserOptions {
   /**
    * Secret whose JSON key `password` holds the password (12-250 printable ASCII characters, at least 4 unique,

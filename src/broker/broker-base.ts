@@ -64,7 +64,7 @@ export abstract class BrokerBase extends Resource implements IBroker {
 
   /**
    * The value of the `Broker` dimension of broker-level metrics: the broker name for RabbitMQ, the name
-   * with the instance suffix for ActiveMQ (mq-facts F-CW1).
+   * with the instance suffix for ActiveMQ.
    */
   protected abstract get metricBrokerDimension(): string;
 

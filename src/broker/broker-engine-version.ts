@@ -2,12 +2,12 @@ import { EngineVersionFacts, majorMinor, versionAtLeast } from '../private/versi
 
 /**
  * What the engine versions of both engines share: the API string, from which version Amazon MQ manages patch
- * versions, and the dates support ended (mq-facts §2.1). Each engine's class lists its versions.
+ * versions, and the dates support ended. Each engine's class lists its versions.
  */
 export abstract class BrokerEngineVersion {
   /**
    * @param version the API string, for example `5.18` or `3.13`
-   * @param managedPatchesFrom the first version whose patch versions Amazon MQ manages (F-V11)
+   * @param managedPatchesFrom the first version whose patch versions Amazon MQ manages
    * @param endOfSupport ISO dates on which support ended, by minor version (`major.minor`)
    */
   protected constructor(

@@ -45,7 +45,7 @@ export interface BrokerProps extends BrokerNetworkProps, BrokerEncryptionProps {
   readonly configuration?: IBrokerConfiguration;
   /**
    * Reboot the broker after a deploy that changed what Amazon MQ otherwise applies only at the next reboot or
-   * maintenance window: the configuration revision, users, instance type, engine version or logs (mq-facts F-M02).
+   * maintenance window: the configuration revision, users, instance type, engine version or logs.
    * A custom resource calls `mq:RebootBroker` and waits until the broker runs again; clients reconnect.
    * @default false - changes wait for the maintenance window
    */

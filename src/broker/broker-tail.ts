@@ -32,7 +32,7 @@ export interface BrokerTail {
   readonly logTypes: string[];
   readonly retention?: logs.RetentionDays;
   readonly removalPolicy: RemovalPolicy;
-  /** ActiveMQ writes its logs through the stack's CloudWatch Logs resource policy (mq-facts F-L02). */
+  /** ActiveMQ writes its logs through the stack's CloudWatch Logs resource policy. */
   readonly logsResourcePolicy: boolean;
   readonly applyImmediately?: boolean;
 }

@@ -1,6 +1,5 @@
 /**
  * Which KMS key encrypts the broker's data at rest. Amazon MQ always encrypts; this picks the key.
- * @see mq-facts F-E01
  */
 export enum BrokerEncryption {
   /** A key owned and managed by Amazon MQ, invisible in your account. Free. */

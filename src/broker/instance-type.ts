@@ -2,38 +2,38 @@
  * The host instance type of a broker (`HostInstanceType`).
  *
  * Which engines, deployment modes, storage types and versions accept a type is checked at synth time by
- * each broker (mq-facts §2.2); `of()` accepts any type the library does not list yet.
+ * each broker; `of()` accepts any type the library does not list yet.
  */
 export class BrokerInstanceType {
-  /** Legacy burstable micro instance (ActiveMQ single instance only). @see mq-facts F-I01 */
+  /** Legacy burstable micro instance (ActiveMQ single instance only). */
   public static readonly T2_MICRO = new BrokerInstanceType('mq.t2.micro');
-  /** Burstable micro instance for development and tests. @see mq-facts F-I02 */
+  /** Burstable micro instance for development and tests. */
   public static readonly T3_MICRO = new BrokerInstanceType('mq.t3.micro');
-  /** Legacy general purpose instance (ActiveMQ, older regions only). @see mq-facts F-I03 */
+  /** Legacy general purpose instance (ActiveMQ, older regions only). */
   public static readonly M4_LARGE = new BrokerInstanceType('mq.m4.large');
-  /** General purpose, both engines (RabbitMQ 3.13 only). @see mq-facts F-I04 */
+  /** General purpose, both engines (RabbitMQ 3.13 only). */
   public static readonly M5_LARGE = new BrokerInstanceType('mq.m5.large');
-  /** @see mq-facts F-I04 */
+  /** General purpose, both engines (RabbitMQ 3.13 only). */
   public static readonly M5_XLARGE = new BrokerInstanceType('mq.m5.xlarge');
-  /** @see mq-facts F-I04 */
+  /** General purpose, both engines (RabbitMQ 3.13 only). */
   public static readonly M5_2XLARGE = new BrokerInstanceType('mq.m5.2xlarge');
-  /** @see mq-facts F-I04 */
+  /** General purpose, both engines (RabbitMQ 3.13 only). */
   public static readonly M5_4XLARGE = new BrokerInstanceType('mq.m5.4xlarge');
-  /** Graviton, RabbitMQ only; for testing only (AWS sizing guidance). @see mq-facts F-I05 */
+  /** Graviton, RabbitMQ only; for testing only (AWS sizing guidance). */
   public static readonly M7G_MEDIUM = new BrokerInstanceType('mq.m7g.medium');
-  /** Graviton, RabbitMQ only. @see mq-facts F-I05 */
+  /** Graviton, RabbitMQ only (3.13 and 4.2). */
   public static readonly M7G_LARGE = new BrokerInstanceType('mq.m7g.large');
-  /** @see mq-facts F-I05 */
+  /** Graviton, RabbitMQ only (3.13 and 4.2). */
   public static readonly M7G_XLARGE = new BrokerInstanceType('mq.m7g.xlarge');
-  /** @see mq-facts F-I05 */
+  /** Graviton, RabbitMQ only (3.13 and 4.2). */
   public static readonly M7G_2XLARGE = new BrokerInstanceType('mq.m7g.2xlarge');
-  /** @see mq-facts F-I05 */
+  /** Graviton, RabbitMQ only (3.13 and 4.2). */
   public static readonly M7G_4XLARGE = new BrokerInstanceType('mq.m7g.4xlarge');
-  /** @see mq-facts F-I05 */
+  /** Graviton, RabbitMQ only (3.13 and 4.2). */
   public static readonly M7G_8XLARGE = new BrokerInstanceType('mq.m7g.8xlarge');
-  /** @see mq-facts F-I05 */
+  /** Graviton, RabbitMQ only (3.13 and 4.2). */
   public static readonly M7G_12XLARGE = new BrokerInstanceType('mq.m7g.12xlarge');
-  /** @see mq-facts F-I05 */
+  /** Graviton, RabbitMQ only (3.13 and 4.2). */
   public static readonly M7G_16XLARGE = new BrokerInstanceType('mq.m7g.16xlarge');
 
   /**
@@ -57,7 +57,7 @@ export class BrokerInstanceType {
     return match ? match[1] : '';
   }
 
-  /** Whether this is a micro instance (lower storage and connection quotas; mq-facts §2.14). */
+  /** Whether this is a micro instance (lower storage and connection quotas). */
   public get isMicro(): boolean {
     return this.name.endsWith('.micro');
   }

@@ -11,7 +11,7 @@ export enum DayOfWeek {
 
 /**
  * The weekly window in which Amazon MQ applies pending changes (configuration revisions, users, instance type,
- * engine version) and patches. @see mq-facts F-B13, F-M01
+ * engine version) and patches.
  */
 export interface MaintenanceWindow {
   /** Day of the week the window starts. */

@@ -3,7 +3,7 @@
 import type { DescribeBrokerResponse, UserSummary } from '@aws-sdk/client-mq';
 
 /**
- * What a broker applies only at its next reboot or maintenance window (mq-facts F-M02), as DescribeBroker reports
+ * What a broker applies only at its next reboot or maintenance window, as DescribeBroker reports
  * it, one readable line each. Shared by the applyImmediately handler and the post-deploy check.
  */
 export function pendingChanges(broker: DescribeBrokerResponse): string[] {

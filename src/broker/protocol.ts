@@ -1,5 +1,5 @@
 /**
- * A protocol a broker listens on, with its TLS port (mq-facts §1.4).
+ * A protocol a broker listens on, with its TLS port.
  */
 export class BrokerProtocol {
   /** A protocol on a port this library does not list. */

@@ -3,7 +3,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { generateUserSecret } from '../broker/broker-user-secret';
 
-/** The administrative user Amazon MQ creates on a RabbitMQ broker. @see mq-facts F-AU02 */
+/** The administrative user Amazon MQ creates on a RabbitMQ broker. */
 export interface RabbitMqAdminUser {
   /**
    * The username: 2-100 of `A-Z a-z 0-9 _ . -`, not `guest`.

@@ -7,7 +7,7 @@ import { BrokerLogOptions, BrokerProps } from '../broker/broker-props';
 
 /** Props of a RabbitMQ broker. */
 export interface RabbitMqBrokerProps extends BrokerProps {
-  /** The RabbitMQ version; always set, so a deploy never picks one silently (mq-facts F-V12). */
+  /** The RabbitMQ version; always set, so a deploy never picks one silently. */
   readonly engineVersion: RabbitMqEngineVersion;
   /** Single instance or a three-node cluster; a cluster triples the cost, so it is your choice. */
   readonly deploymentMode: RabbitMqDeploymentMode;
@@ -22,11 +22,11 @@ export interface RabbitMqBrokerProps extends BrokerProps {
    * The administrative user. Changing it later replaces nothing but is not applied by Amazon MQ: further users,
    * virtual hosts and permissions belong in the RabbitMQ management API.
    * @default - user `admin` with a generated password, when internal users can sign in (simple authentication, or
-   *   a method with `internalUsers: true`); no user otherwise (Amazon MQ allows none with CONFIG_MANAGED, F-B09)
+   *   a method with `internalUsers: true`); no user otherwise (Amazon MQ allows none with CONFIG_MANAGED)
    */
   readonly adminUser?: RabbitMqAdminUser;
   /**
-   * Storage per node, a multiple of 5 GiB; RabbitMQ 4.2+, CLUSTER_MULTI_AZ and mq.m7g only (mq-facts F-S05).
+   * Storage per node, a multiple of 5 GiB; RabbitMQ 4.2+, CLUSTER_MULTI_AZ and mq.m7g only.
    * @default - Amazon MQ's default for the instance type
    */
   readonly storageSize?: Size;

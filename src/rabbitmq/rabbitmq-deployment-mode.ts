@@ -1,4 +1,4 @@
-/** How a RabbitMQ broker is deployed. @see mq-facts F-D03, F-D04 */
+/** How a RabbitMQ broker is deployed. */
 export enum RabbitMqDeploymentMode {
   /** One node behind a Network Load Balancer; for development and tests. */
   SINGLE_INSTANCE = 'SINGLE_INSTANCE',

@@ -10,7 +10,7 @@ const END_OF_SUPPORT: Record<string, string> = {
 };
 
 /**
- * An Amazon MQ for RabbitMQ engine version. @see mq-facts §2.1
+ * An Amazon MQ for RabbitMQ engine version.
  */
 export class RabbitMqEngineVersion extends BrokerEngineVersion {
   /**
@@ -19,9 +19,9 @@ export class RabbitMqEngineVersion extends BrokerEngineVersion {
    * release notes).
    */
   public static readonly V4_3 = new RabbitMqEngineVersion('4.3');
-  /** RabbitMQ 4.2, the recommended version; `mq.m7g` instances only; quorum queues by default (F-V06). */
+  /** RabbitMQ 4.2, the recommended version; `mq.m7g` instances only; quorum queues by default. */
   public static readonly V4_2 = new RabbitMqEngineVersion('4.2');
-  /** RabbitMQ 3.13, on `mq.t3`, `mq.m5` and `mq.m7g` (F-V07). */
+  /** RabbitMQ 3.13, on `mq.t3`, `mq.m5` and `mq.m7g`. */
   public static readonly V3_13 = new RabbitMqEngineVersion('3.13');
 
   /**
@@ -36,12 +36,12 @@ export class RabbitMqEngineVersion extends BrokerEngineVersion {
     super(version, '3.13', END_OF_SUPPORT);
   }
 
-  /** Whether this version runs only on `mq.m7g` instances (4.x; F-V06). */
+  /** Whether this version runs only on `mq.m7g` instances (4.x). */
   public get requiresGraviton(): boolean {
     return versionAtLeast(this.version, '4');
   }
 
-  /** Whether `storageSize` can be set (4.2 and later; F-S05). */
+  /** Whether `storageSize` can be set (4.2 and later). */
   public get supportsStorageSize(): boolean {
     return versionAtLeast(this.version, '4.2');
   }

@@ -67,3 +67,8 @@ test('every README ts block compiles as written', () => {
     });
   expect(problems).toEqual([]);
 });
+
+test('API.md cites no internal fact ids (users have the README and the AWS docs, not our fact sheet)', () => {
+  const api = fs.readFileSync(path.join(ROOT, 'API.md'), 'utf-8');
+  expect(api.split('\n').filter((l) => /mq-facts|\bF-[A-Z]+(-[A-Z]+)?\d/.test(l))).toEqual([]);
+});

@@ -13,7 +13,7 @@ export enum ActiveMqJournalDiskSyncStrategy {
   NEVER = 'never',
 }
 
-/** KahaDB settings Amazon MQ permits (`<persistenceAdapter><kahaDB>`; mq-facts F-X06). */
+/** KahaDB settings Amazon MQ permits (`<persistenceAdapter><kahaDB>`). */
 export interface ActiveMqKahaDbOptions {
   /** @default true */
   readonly concurrentStoreAndDispatchQueues?: boolean;
@@ -35,7 +35,7 @@ export interface ActiveMqKahaDbOptions {
   readonly journalDiskSyncStrategy?: ActiveMqJournalDiskSyncStrategy;
 }
 
-/** The broker-side plugins Amazon MQ permits, other than authorization and redelivery (mq-facts F-X03). */
+/** The broker-side plugins Amazon MQ permits, other than authorization and redelivery. */
 export interface ActiveMqPluginOptions {
   /**
    * Answer statistics requests on `ActiveMQ.Statistics.*` destinations (`<statisticsBrokerPlugin>`).
@@ -88,7 +88,7 @@ export interface ActiveMqDiscardDeadLettersOptions {
   readonly reportInterval?: number;
 }
 
-/** Settings of the OpenWire transport connector Amazon MQ permits (mq-facts F-X05). */
+/** Settings of the OpenWire transport connector Amazon MQ permits. */
 export interface ActiveMqOpenWireOptions {
   /** @default false */
   readonly updateClusterClients?: boolean;
@@ -153,7 +153,7 @@ export interface ActiveMqConfigurationModel {
   /**
    * Who may use which destination (`<authorizationPlugin>`). Include the advisory topics
    * (`ActiveMqDestination.advisoryTopics()`) for your clients' groups, and the `activemq-webconsole` group if the
-   * web console should send and receive (mq-facts F-X09).
+   * web console should send and receive.
    * @default - no authorization map: every authenticated user may use every destination
    */
   readonly authorizationEntries?: ActiveMqAuthorizationEntry[];
@@ -188,7 +188,7 @@ export interface ActiveMqConfigurationModel {
    */
   readonly destinations?: ActiveMqDestination[];
   /**
-   * Share of the JVM heap for messages, 0-70 (`<systemUsage>`; mq-facts F-X07).
+   * Share of the JVM heap for messages, 0-70 (`<systemUsage>`).
    * @default 70
    */
   readonly memoryUsagePercentOfJvmHeap?: number;

@@ -14,7 +14,7 @@ import { XmlNode } from '../../private/xml/xml-node';
 import { ActiveMqEngineVersion } from '../activemq-engine-version';
 import { ACTIVEMQ_CONFIGURATION_RULES } from '../rules/configuration';
 
-/** How the brokers that use a configuration authenticate users; must match the broker's (mq-facts F-C04). */
+/** How the brokers that use a configuration authenticate users; must match the broker's. */
 export enum ActiveMqAuthenticationStrategy {
   SIMPLE = 'SIMPLE',
   LDAP = 'LDAP',

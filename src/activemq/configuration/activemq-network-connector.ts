@@ -6,8 +6,7 @@ import { element, wrapper, XmlNode } from '../../private/xml/xml-node';
 const MAX_NETWORK_CONNECTORS = 20;
 
 /**
- * A connection to another broker of a network of brokers (`<networkConnector>`); at most 20 per broker
- * (mq-facts F-X08). Its user must exist on the remote broker.
+ * A connection to another broker of a network of brokers (`<networkConnector>`); at most 20 per broker. Its user must exist on the remote broker.
  */
 export interface ActiveMqNetworkConnector {
   /** A name unique on this broker, for example `connector_to_broker2`. */

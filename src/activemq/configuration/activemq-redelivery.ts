@@ -6,7 +6,7 @@ import { element, wrapper, XmlNode } from '../../private/xml/xml-node';
 /** How the broker redelivers a message a consumer rejected (`<redeliveryPolicy>`). */
 export interface ActiveMqRedeliveryPolicy {
   /**
-   * Redeliveries before the message goes to the dead-letter queue; -1 for unlimited.
+   * Redeliveries before the message goes to the dead-letter queue, or `-1` for no limit.
    * @default 6
    */
   readonly maximumRedeliveries?: number;

@@ -18,7 +18,7 @@ export interface ActiveMqQueueDepthAlarm {
 
 /**
  * The alarms for an ActiveMQ broker. Thresholds are starting points from the metric descriptions in the Amazon MQ
- * Developer Guide (mq-facts §3.1; AWS publishes no Amazon MQ numbers), each overridable.
+ * Developer Guide (AWS publishes no Amazon MQ numbers), each overridable.
  */
 export interface ActiveMqAlarmOptions extends BrokerAlarmOptions {
   /**

@@ -8,14 +8,14 @@ export interface ActiveMqMetricOptions extends cloudwatch.MetricOptions {
   /**
    * One instance of the broker: 1, or 2 for the standby side of an active/standby pair (`<name>-1`, `<name>-2`).
    * @default - every instance: the metric itself for a single instance; for active/standby, the maximum of both
-   *   (sum for per-period counts and bytes), since the active instance changes on failover (mq-facts F-CW1)
+   *   (sum for per-period counts and bytes), since the active instance changes on failover
    */
   readonly instance?: number;
 }
 
 /**
  * What the alarms and dashboards read of an ActiveMQ broker: every CloudWatch metric Amazon MQ publishes for
- * ActiveMQ (mq-facts §3), in the `AWS/AmazonMQ` namespace with dimension `Broker` = `<broker name>-<instance>`.
+ * ActiveMQ, in the `AWS/AmazonMQ` namespace with dimension `Broker` = `<broker name>-<instance>`.
  */
 export interface IActiveMqBrokerMetrics extends IBroker {
   /** The deployment mode (how many instances publish metrics). */

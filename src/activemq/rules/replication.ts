@@ -5,7 +5,7 @@ import { ActiveMqDeploymentMode } from '../activemq-deployment-mode';
 const PAIR = ActiveMqDeploymentMode.ACTIVE_STANDBY_MULTI_AZ;
 
 /**
- * Cross-region data replication (mq-facts §2.10): checked on the replica, with what is known of its primary. Its
+ * Cross-region data replication: checked on the replica, with what is known of its primary. Its
  * version floor (5.17.6, F-X-CR1) is below every version Amazon MQ still supports, so EngineVersionSupported covers it.
  */
 export const ACTIVEMQ_REPLICATION_RULES: Rule<ActiveMqSpec>[] = [

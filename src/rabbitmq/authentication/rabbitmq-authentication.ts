@@ -30,7 +30,7 @@ export interface RabbitMqScopeAlias {
   readonly scopes: string[];
 }
 
-/** OAuth 2.0: clients present a JWT as the password (mq-facts F-AU06, F-AU07, F-Q07). */
+/** OAuth 2.0: clients present a JWT as the password. */
 export interface RabbitMqOAuth2Options {
   /** The audience RabbitMQ expects in tokens, and the default prefix of its scopes (`<id>.read:*\/*`). */
   readonly resourceServerId: string;
@@ -120,9 +120,9 @@ export enum RabbitMqLdapPermissions {
   INTERNAL = 'INTERNAL',
 }
 
-/** LDAP: RabbitMQ binds to your directory over TLS (mq-facts F-AU06, F-AU10). */
+/** LDAP: RabbitMQ binds to your directory over TLS. */
 export interface RabbitMqLdapOptions {
-  /** The directory servers' host names (no scheme, no port); reachable from the broker (F-AU10). */
+  /** The directory servers' host names (no scheme, no port); reachable from the broker. */
   readonly servers: string[];
   /**
    * The LDAPS port.
@@ -172,7 +172,7 @@ export interface RabbitMqLdapOptions {
   readonly internalUsers?: boolean;
 }
 
-/** HTTP: RabbitMQ asks your HTTPS service whether a user may connect and act (RabbitMQ 4+, F-AU06). */
+/** HTTP: RabbitMQ asks your HTTPS service whether a user may connect and act (RabbitMQ 4+). */
 export interface RabbitMqHttpOptions {
   /** The https URL that authenticates users. */
   readonly userPath: string;

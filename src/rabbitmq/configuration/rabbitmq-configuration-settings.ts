@@ -1,8 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 
 /**
- * The `rabbitmq.conf` settings Amazon MQ permits, typed (mq-facts §2.9). RabbitMQ streams are not supported by
- * Amazon MQ (F-V16), so there are no stream keys.
+ * The `rabbitmq.conf` settings Amazon MQ permits, typed. RabbitMQ streams are not supported by
+ * Amazon MQ, so there are no stream keys.
  */
 export interface RabbitMqConfigurationSettings {
   /**

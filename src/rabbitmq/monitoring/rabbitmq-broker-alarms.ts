@@ -22,7 +22,7 @@ export interface RabbitMqQueueDepthAlarm extends RabbitMqQueueRef {
 
 /**
  * The alarms for a RabbitMQ broker. Thresholds are starting points from the Amazon MQ Developer Guide's metric and
- * troubleshooting pages (mq-facts §3.1; AWS publishes no Amazon MQ numbers), each overridable.
+ * troubleshooting pages (AWS publishes no Amazon MQ numbers), each overridable.
  */
 export interface RabbitMqAlarmOptions extends BrokerAlarmOptions {
   /**
@@ -42,7 +42,7 @@ export interface RabbitMqAlarmOptions extends BrokerAlarmOptions {
    */
   readonly cpuUtilizationPercent?: number;
   /**
-   * Connections above this count (the limit depends on the instance type and mode, mq-facts §2.9).
+   * Connections above this count (the limit depends on the instance type and mode).
    * @default - no connection alarm
    */
   readonly maxConnections?: number;

@@ -3,8 +3,7 @@ import { IBroker } from '../../broker/broker-base';
 import { RabbitMqDeploymentMode } from '../rabbitmq-deployment-mode';
 
 /**
- * What the alarms and dashboards read of a RabbitMQ broker: every CloudWatch metric Amazon MQ publishes for RabbitMQ
- * (mq-facts §3), in the `AWS/AmazonMQ` namespace: broker metrics with dimension `Broker` = the broker name,
+ * What the alarms and dashboards read of a RabbitMQ broker: every CloudWatch metric Amazon MQ publishes for RabbitMQ, in the `AWS/AmazonMQ` namespace: broker metrics with dimension `Broker` = the broker name,
  * node metrics with `Node` too, queue metrics with `VirtualHost` and `Queue` too.
  */
 export interface IRabbitMqBrokerMetrics extends IBroker {

@@ -10,7 +10,7 @@ export interface ManagementLimitsSpec {
 
 /**
  * The virtual hosts and queues defined through the management API against the limits in force on the broker
- * (mq-facts F-Q06: `vhost_max`, `cluster_queue_limit`, from the configuration or the instance type's maximum). The
+ * (`vhost_max`, `cluster_queue_limit`, from the configuration or the instance type's maximum). The
  * broker's own `/` counts as a virtual host.
  */
 export const MANAGEMENT_LIMIT_RULES: ReadonlyArray<Rule<ManagementLimitsSpec>> = [{

@@ -7,7 +7,7 @@ import { versionAtLeast } from '../../../private/versions';
 import { queueArgumentProblems } from '../queue-arguments';
 import { MAX_UINT32 } from '../value-checks';
 
-/** The queue types Amazon MQ supports (streams are not supported: mq-facts F-V16). */
+/** The queue types Amazon MQ supports (streams are not supported). */
 export enum RabbitMqQueueType {
   /** Replicated, durable; the default on RabbitMQ 4 and on clusters. */
   QUORUM = 'quorum',
