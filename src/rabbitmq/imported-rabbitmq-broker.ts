@@ -30,6 +30,9 @@ export class ImportedRabbitMqBroker extends RabbitMqBrokerBase {
         checkManagementAccess(this, attrs.adminSecret, true);
         return {
           endpoint: this.managementUrl,
+          brokerArn: this.brokerArn,
+          // Not this stack's broker: its objects are deleted one by one.
+          deletedWithStack: false,
           adminSecret: attrs.adminSecret,
           connections: this.connections,
           vpc: attrs.vpc,

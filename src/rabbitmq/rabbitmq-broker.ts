@@ -93,7 +93,7 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   private ownConfiguration?: RabbitMqConfiguration;
   private readonly engineVersion: RabbitMqEngineVersion;
   private readonly reboot?: CustomResource;
-  private readonly management: Omit<ManagedBrokerAccess, 'endpoint' | 'adminSecret' | 'connections'>;
+  private readonly management: Omit<ManagedBrokerAccess, 'endpoint' | 'adminSecret' | 'connections' | 'brokerArn' | 'deletedWithStack'>;
   private readonly managementHost: ManagementHost;
 
   constructor(scope: Construct, id: string, props: RabbitMqBrokerProps) {
@@ -247,7 +247,12 @@ export class RabbitMqBroker extends RabbitMqBrokerBase {
   private managementAccess(): ManagedBrokerAccess {
     checkManagementAccess(this, this.adminSecret);
     return {
-      ...this.management, adminSecret: this.adminSecret, connections: this.connections, endpoint: this.managementUrl,
+      ...this.management,
+      adminSecret: this.adminSecret,
+      connections: this.connections,
+      endpoint: this.managementUrl,
+      brokerArn: this.brokerArn,
+      deletedWithStack: this.managementHost.removalPolicy === RemovalPolicy.DESTROY,
     };
   }
 

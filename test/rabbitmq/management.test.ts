@@ -147,6 +147,8 @@ const CASES: Array<[string, (v: RabbitMqVirtualHost, stack: Stack) => void, stri
     "queue 'app.in' durable false is not allowed with type quorum; allowed: durable (quorum queues are always durable), or type classic"],
   ['RabbitMqQueueTuning', (v) => v.addQueue('app.in', { messageTtl: Duration.seconds(1), arguments: { 'x-message-ttl': 1000 } }),
     "queue 'app.in' messageTtl and arguments['x-message-ttl'] both set 'message-ttl', which is ambiguous; allowed: one of them"],
+  ['RabbitMqQueueDeleteIf', (v) => v.addQueue('app.in', { deleteIfEmpty: true }),
+    "queue 'app.in' deleteIfEmpty true is not allowed with removalPolicy retain (the default for queues); allowed: removalPolicy DESTROY with it"],
   ['RabbitMqBindingEnds', (v) => v.addBinding({ source: 'app.events', destinationQueue: 'app.in', destinationExchange: 'app.other' }),
     "binding from 'app.events' names two destinations; allowed: exactly one of destinationQueue or destinationExchange"],
   ['RabbitMqPolicyDefinition', (v) => v.addPolicy('ttl', { pattern: '^app', definition: {} }),

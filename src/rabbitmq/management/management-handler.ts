@@ -1,6 +1,8 @@
 import { canonicalJson } from './canonical-json';
 import { heldChanges, immutableChanges, refusalMessage } from './immutable-fields';
+import { BrokerCallError, dnsFailureCode } from './management-call-error';
 import { objectIdentity, RabbitMqObjectKind } from './objects/object-kind';
+import { deleteQueueIf, queueDeleteConditions } from './queue-delete-conditions';
 
 /**
  * The logic of `Custom::AmazonMqRabbitMqObject`: one object inside a RabbitMQ broker (virtual host, user, permission,
@@ -13,7 +15,10 @@ import { objectIdentity, RabbitMqObjectKind } from './objects/object-kind';
  *   arguments) is refused before any call that changes the broker, while the live object still holds the old value;
  *   so the rollback that follows (old and new swapped) goes through.
  * - Delete removes the object, unless its removal policy keeps it (queues by default: a queue with messages is
- *   never deleted by accident).
+ *   never deleted by accident), or its conditions do not hold (a queue's `deleteIfEmpty`, `deleteIfUnused`: kept and
+ *   logged, never a failed Delete). When the stack is being deleted and the broker goes with it (DESTROY, same
+ *   stack), nothing is called: the broker's deletion takes its objects. A broker that is gone (its name no longer
+ *   resolves, or Amazon MQ says so) never fails a Delete; one that answers and refuses does.
  * - Secrets (the admin's, users' passwords, credentials in shovel or federation URIs) are read from Secrets Manager
  *   at deploy time: the template and the custom resource properties only hold their ARNs and markers.
  *
@@ -47,6 +52,15 @@ export interface ManagementProperties {
   readonly PasswordVersion?: string;
   /** The path of the object's virtual host (`/api/vhosts/<vhost>`): once it is gone, so is the object. */
   readonly VirtualHostPath?: string;
+  /** A queue's `deleteIfEmpty`: `'true'` deletes it only when it holds no message, else it is kept (and logged). */
+  readonly DeleteIfEmpty?: string;
+  /** A queue's `deleteIfUnused`: `'true'` deletes it only when it has no consumer, else it is kept (and logged). */
+  readonly DeleteIfUnused?: string;
+  /**
+   * `'true'` when the broker is made in the object's stack with removal policy DESTROY: when that stack is being
+   * deleted, the broker's deletion takes the object, so the Delete calls nothing.
+   */
+  readonly BrokerDeletedWithStack?: string;
 }
 
 export interface ManagementEvent {
@@ -72,6 +86,18 @@ export interface ManagementDependencies {
    * rollback restores); undefined when the stack cannot be read.
    */
   readonly declaredElsewhere?: (stackId: string, logicalId: string, physicalId: string) => Promise<boolean | undefined>;
+  /** Whether the stack is being deleted (`DELETE_IN_PROGRESS`); undefined when the stack cannot be read. */
+  readonly stackDeleting?: (stackId: string) => Promise<boolean | undefined>;
+  /** What Amazon MQ says of the function's broker; undefined when it cannot be asked (no broker ID, no route, denied). */
+  readonly brokerState?: () => Promise<BrokerState | undefined>;
+}
+
+/** Amazon MQ's word on a broker. */
+export interface BrokerState {
+  /** False when Amazon MQ does not know the broker (NotFound) or is deleting it (`DELETION_IN_PROGRESS`). */
+  readonly exists: boolean;
+  /** What it said, for the log: `not found`, `state DELETION_IN_PROGRESS`, `state RUNNING`, ... */
+  readonly detail: string;
 }
 
 /** Attempts for a call that fails on the network or with a 5xx (a node restarting, a load balancer blip). */
@@ -111,18 +137,24 @@ export function redact(message: string, secrets: string[]): string {
 
 async function apply(event: ManagementEvent, deps: ManagementDependencies): Promise<{ PhysicalResourceId: string }> {
   const props = event.ResourceProperties;
-  const api = await managementApi(props, deps);
+  const api = managementApi(props, deps);
   if (event.RequestType === 'Delete') {
     // A Delete carries the properties the object was created with (also when a replacement removes the old one).
     const physicalId = event.PhysicalResourceId ?? identity(props);
     if (props.OnDelete === 'retain') {
       console.log(`Kept ${props.Kind} ${props.Path} (removal policy retain)`);
+    } else if (await deletedWithBroker(event, deps)) {
+      console.log(`Skipped ${props.Kind} ${props.Path}: the stack is being deleted, and the broker with it (removal policy destroy), which takes the object`);
     } else if (await declaredElsewhere(event, physicalId, deps)) {
       console.log(`Kept ${props.Kind} ${props.Path}: another resource of the stack declares it (a renamed or moved construct, or a rollback)`);
-    } else if (await holdsQueues(api, props)) {
-      // Deleting a virtual host deletes its queues and their messages: never as a side effect.
     } else {
-      await deleteObject(api, props, props.Path);
+      await unlessBrokerGone(props, deps, async () => {
+        if (await holdsQueues(api, props)) {
+          // Deleting a virtual host deletes its queues and their messages: never as a side effect.
+        } else {
+          await deleteObject(api, props, props.Path);
+        }
+      });
     }
     return { PhysicalResourceId: physicalId };
   }
@@ -195,6 +227,49 @@ function canonicalIdentity(physicalId: string): string {
   }
 }
 
+/**
+ * True when the object's broker goes with the stack (DESTROY, same stack) and the stack is being deleted. Not on a
+ * rollback (`ROLLBACK_IN_PROGRESS`) nor an update's cleanup: then the broker stays and the object is deleted.
+ */
+async function deletedWithBroker(event: ManagementEvent, deps: ManagementDependencies): Promise<boolean> {
+  if (event.ResourceProperties.BrokerDeletedWithStack !== 'true' || !deps.stackDeleting || !event.StackId) {
+    return false;
+  }
+  const deleting = await deps.stackDeleting(event.StackId);
+  if (deleting === undefined) {
+    console.log(`Could not read the stack's status (no route to CloudFormation from the function?): deleting ${event.ResourceProperties.Path} as if the broker stayed`);
+  }
+  return deleting === true;
+}
+
+/**
+ * Runs a Delete's calls; when they fail without RabbitMQ refusing (no answer on any attempt, or a 5xx each time),
+ * asks whether the broker is gone: then the object is gone with it, and the Delete succeeds. A broker that answers
+ * 4xx (a wrong admin password: 401) or that Amazon MQ says exists still fails the Delete.
+ */
+async function unlessBrokerGone(props: ManagementProperties, deps: ManagementDependencies, deleting: () => Promise<void>): Promise<void> {
+  try {
+    await deleting();
+  } catch (e) {
+    if (!(e instanceof BrokerCallError) || (e.status !== undefined && e.status < 500)) {
+      throw e;
+    }
+    const state = deps.brokerState && await deps.brokerState();
+    if (state && !state.exists) {
+      console.log(`Deleted ${props.Kind} ${props.Path} with its broker: Amazon MQ says the broker is ${state.detail} (${e.message})`);
+      return;
+    }
+    if (!state && e.dnsCode) {
+      console.log(`Deleted ${props.Kind} ${props.Path} with its broker: the broker's name does not resolve (${e.dnsCode} on every attempt), so the broker is gone (${e.message})`);
+      return;
+    }
+    if (state && e.dnsCode) {
+      throw new Error(`${e.message}. Amazon MQ says the broker exists (${state.detail}), but its name does not resolve from the function (${e.dnsCode}): check the VPC's DNS resolution`);
+    }
+    throw e;
+  }
+}
+
 async function declaredElsewhere(event: ManagementEvent, physicalId: string, deps: ManagementDependencies): Promise<boolean> {
   if (!deps.declaredElsewhere || !event.StackId || !event.LogicalResourceId) {
     return false;
@@ -216,7 +291,7 @@ async function holdsQueues(api: ManagementApi, props: ManagementProperties): Pro
     return false;
   }
   if (!response.ok) {
-    throw new Error(`${props.Kind} ${props.Path}: its queues could not be listed before the delete (${response.status}: ${await reason(response)})`);
+    throw new BrokerCallError(`${props.Kind} ${props.Path}: its queues could not be listed before the delete (${response.status}: ${await reason(response)})`, response.status);
   }
   const queues = (await response.json() as Array<{ name: string }>).map((q) => q.name);
   if (queues.length > 0) {
@@ -230,28 +305,37 @@ interface ManagementApi {
   call(method: string, path: string, body?: unknown): Promise<Response>;
 }
 
-async function managementApi(props: ManagementProperties, deps: ManagementDependencies): Promise<ManagementApi> {
-  const admin = await deps.secret(props.AdminSecretArn);
-  const authorization = `Basic ${Buffer.from(`${admin.username}:${admin.password}`).toString('base64')}`;
+/** The management API as the broker's admin; the admin secret is read on the first call (a skipped Delete reads none). */
+function managementApi(props: ManagementProperties, deps: ManagementDependencies): ManagementApi {
+  let authorization: Promise<string> | undefined;
   const doFetch = deps.fetch ?? fetch;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const base = props.Endpoint.replace(/\/+$/, '');
   return {
     async call(method, path, body) {
+      authorization ??= deps.secret(props.AdminSecretArn).then((admin) => `Basic ${Buffer.from(`${admin.username}:${admin.password}`).toString('base64')}`);
+      const headers = { 'authorization': await authorization, 'content-type': 'application/json' };
+      // The resolver's error, while every attempt so far failed to resolve the endpoint's name.
+      let dnsCode: string | undefined;
+      let onlyDnsFailures = true;
       for (let attempt = 1; ; attempt++) {
         try {
           const response = await doFetch(`${base}${path}`, {
             method,
-            headers: { 'authorization': authorization, 'content-type': 'application/json' },
+            headers,
             body: body === undefined ? undefined : JSON.stringify(body),
             signal: AbortSignal.timeout(deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
           });
           if (response.status < 500 || attempt >= ATTEMPTS) {
             return response;
           }
+          onlyDnsFailures = false;
         } catch (e) {
+          dnsCode = dnsFailureCode(e);
+          onlyDnsFailures &&= dnsCode !== undefined;
           if (attempt >= ATTEMPTS) {
-            throw new Error(`RabbitMQ management API at ${base} unreachable: ${causes(e as Error)} (is the function in the broker's VPC, and does the broker's security group allow it on 443?)`);
+            throw new BrokerCallError(`RabbitMQ management API at ${base} unreachable: ${causes(e as Error)} (is the function in the broker's VPC, and does the broker's security group allow it on 443?)`,
+              undefined, onlyDnsFailures ? dnsCode : undefined);
           }
         }
         await sleep(500 * 2 ** attempt);
@@ -271,12 +355,20 @@ async function deleteObject(api: ManagementApi, props: ManagementProperties, pat
       return;
     }
     if (!listed.ok) {
-      throw new Error(`${props.Kind} ${path}: RabbitMQ refused to list the bindings to delete with ${listed.status}: ${await reason(listed)}`);
+      throw new BrokerCallError(`${props.Kind} ${path}: RabbitMQ refused to list the bindings to delete with ${listed.status}: ${await reason(listed)}`, listed.status);
     }
     type Binding = { routing_key: string; arguments: Record<string, unknown>; properties_key: string };
     const bindings = await listed.json() as Binding[];
     for (const binding of bindings.filter((b) => b.routing_key === (wanted.routing_key ?? '') && canonicalJson(b.arguments ?? {}) === canonicalJson(wanted.arguments ?? {}))) {
       await expectDeleted(api, props, `${path}/${encodeURIComponent(binding.properties_key)}`);
+    }
+  } else if (props.Kind === 'queue' && queueDeleteConditions(props)) {
+    const outcome = await deleteQueueIf((method, p) => api.call(method, p), path, queueDeleteConditions(props)!, reason);
+    if (!outcome.deleted) {
+      // A kept queue is a success: a failed Delete would leave `cdk destroy` DELETE_FAILED, or an update's cleanup failed.
+      const wanted = [props.DeleteIfEmpty === 'true' && 'empty (deleteIfEmpty)', props.DeleteIfUnused === 'true' && 'unused (deleteIfUnused)'].filter(Boolean).join(' and ');
+      console.log(`Kept queue ${path} on the broker, no longer managed by the stack: it is deleted only when ${wanted}, and ${outcome.why}. Delete it by hand once drained`);
+      return;
     }
   } else {
     await expectDeleted(api, props, path);
@@ -297,7 +389,8 @@ async function expectDeleted(api: ManagementApi, props: ManagementProperties, pa
     console.log(`${props.Kind} ${path}: its virtual host is gone, and the object with it (RabbitMQ answered ${response.status})`);
     return;
   }
-  throw new Error(`${props.Kind} ${path}: RabbitMQ refused the delete with ${response.status}: ${await reason(response)}`);
+  const why = await reason(response);
+  throw new BrokerCallError(`${props.Kind} ${path}: RabbitMQ refused the delete with ${response.status}: ${why}${hint(props.Kind, response.status, why)}`, response.status);
 }
 
 /** An error's message with its causes (fetch reports "fetch failed" and puts the reason in `cause`). */

@@ -98,6 +98,9 @@ export class RabbitMqManagementObject extends Construct {
         Secrets: props.secrets?.map((s) => s.secretArn),
         OnDelete: (props.removalPolicy ?? RemovalPolicy.DESTROY) === RemovalPolicy.DESTROY ? 'delete' : 'retain',
         VirtualHostPath: props.virtualHost && `/api/vhosts/${encodeURIComponent(props.virtualHost.name)}`,
+        // Only when true: objects of other brokers keep their properties (no Update on upgrade). Another stack's
+        // broker is not deleted with this one.
+        BrokerDeletedWithStack: provider.deletedWithStack && Stack.of(provider) === Stack.of(this) ? 'true' : undefined,
       } satisfies ManagementProperties,
     });
     // The function may read the secrets before it runs.

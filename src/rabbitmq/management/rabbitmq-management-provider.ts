@@ -12,6 +12,10 @@ import { ScopedProvider } from '../../private/scoped-provider';
 export interface ManagedBrokerAccess {
   /** The management API's URL, `https://<broker host>`. */
   readonly endpoint: string;
+  /** The broker's ARN: a Delete whose broker does not answer asks Amazon MQ whether it is gone. */
+  readonly brokerArn: string;
+  /** Whether the broker is made in this stack with removal policy DESTROY (never for an imported broker). */
+  readonly deletedWithStack: boolean;
   readonly adminSecret: secretsmanager.ISecret;
   readonly connections: ec2.Connections;
   readonly vpc?: ec2.IVpc;
@@ -26,6 +30,8 @@ export interface ManagedBrokerAccess {
 export class RabbitMqManagementProvider extends ScopedProvider {
   public readonly endpoint: string;
   public readonly adminSecretArn: string;
+  /** Whether the broker is made in this stack with removal policy DESTROY. */
+  public readonly deletedWithStack: boolean;
 
   constructor(scope: Construct, id: string, access: ManagedBrokerAccess) {
     const securityGroup = access.vpc && new ec2.SecurityGroup(scope, `${id}SecurityGroup`, {
@@ -49,10 +55,18 @@ export class RabbitMqManagementProvider extends ScopedProvider {
       dependOnNetworkPath(this.onEventFunction, access.vpc, [securityGroup, ...access.connections.securityGroups], ['secretsmanager', 'cloudformation']);
     }
     access.adminSecret.grantRead(this.onEventRole);
-    // A Delete skips an object that another resource of the stack declares (a renamed construct, a rollback).
-    this.onEventRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['cloudformation:ListStackResources'], resources: [Aws.STACK_ID] }));
+    // A Delete skips an object that another resource of the stack declares (a renamed construct, a rollback), and,
+    // when the broker goes with the stack, every object while the stack is being deleted (its status).
+    this.onEventRole.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['cloudformation:ListStackResources', ...access.deletedWithStack ? ['cloudformation:DescribeStacks'] : []],
+      resources: [Aws.STACK_ID],
+    }));
+    // A Delete whose broker does not answer asks Amazon MQ whether the broker is gone (then the Delete succeeds).
+    this.onEventRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['mq:DescribeBroker'], resources: [access.brokerArn] }));
+    this.onEventFunction.addEnvironment('BROKER_ARN', access.brokerArn);
     this.endpoint = access.endpoint;
     this.adminSecretArn = access.adminSecret.secretArn;
+    this.deletedWithStack = access.deletedWithStack;
   }
 }
 

@@ -76,7 +76,7 @@ export interface ObjectRendering {
   /** @default RemovalPolicy.DESTROY */
   readonly removalPolicy?: RemovalPolicy;
   /** Custom resource properties beside the path and body, which only some kinds have. */
-  readonly properties?: Pick<ManagementProperties, 'KeepIfQueuesIn' | 'PasswordVersion'>;
+  readonly properties?: Pick<ManagementProperties, 'KeepIfQueuesIn' | 'PasswordVersion' | 'DeleteIfEmpty' | 'DeleteIfUnused'>;
   /** Objects of this virtual host that must exist first, when the app declares them. */
   readonly after?: ReadonlyArray<{ readonly kind: RabbitMqObjectKind; readonly name: string }>;
 }

@@ -64,6 +64,20 @@ export interface RabbitMqQueueOptions {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * With `removalPolicy: DESTROY`: delete the queue only when it holds no message. A queue that still holds some is
+   * kept on the broker (no longer managed by the stack) and the management function's log says so; the Delete
+   * succeeds, so `cdk destroy` and an update's cleanup are never blocked. Classic queues: RabbitMQ checks it
+   * atomically; quorum queues: from RabbitMQ's statistics, a few seconds old (README, "Deletion").
+   * @default false
+   */
+  readonly deleteIfEmpty?: boolean;
+  /**
+   * With `removalPolicy: DESTROY`: delete the queue only when no consumer is attached; otherwise it is kept and
+   * logged, as with `deleteIfEmpty`.
+   * @default false
+   */
+  readonly deleteIfUnused?: boolean;
 }
 
 /** A queue's options with its type resolved. */
@@ -206,6 +220,14 @@ export const QUEUE: ObjectDescriptor<Queue> = {
     check: ({ name, options: q }) => q.arguments === undefined || !isKnown(q.arguments) ? undefined : QUEUE_TUNING_KEYS
       .filter(({ option, argument }) => q[option] !== undefined && q.arguments![argument] !== undefined)
       .map(({ option, argument, key }) => `queue '${name}' ${option} and arguments['${argument}'] both set '${key}', which is ambiguous; allowed: one of them (${option}: the queue's tuning policy, changeable in place; arguments['${argument}']: fixed when the queue is declared)`),
+  }, {
+    id: 'RabbitMqQueueDeleteIf',
+    // The delete conditions only narrow a delete: a queue that is never deleted has nothing to narrow.
+    fact: 'RabbitMQ HTTP API reference (DELETE /api/queues, if-empty, if-unused)',
+    summary: 'queues: `deleteIfEmpty` and `deleteIfUnused` only with `removalPolicy: DESTROY` (a queue is retained by default: the condition would never apply)',
+    check: ({ name, options: q }) => (['deleteIfEmpty', 'deleteIfUnused'] as const)
+      .filter((option) => q[option] === true && (q.removalPolicy ?? RemovalPolicy.RETAIN) !== RemovalPolicy.DESTROY)
+      .map((option) => `queue '${name}' ${option} true is not allowed with removalPolicy ${q.removalPolicy ?? 'retain (the default for queues)'}; allowed: removalPolicy DESTROY with it (the queue is then deleted only when ${option === 'deleteIfEmpty' ? 'empty' : 'no consumer is attached'}, and kept otherwise), or no ${option}`),
   }],
   render: (vhost, name, q) => ({
     pathSegments: ['queues', vhost, name],
@@ -217,5 +239,12 @@ export const QUEUE: ObjectDescriptor<Queue> = {
     },
     // A queue holds messages: kept unless its removal policy says otherwise.
     removalPolicy: (q.removalPolicy ?? RemovalPolicy.RETAIN) === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    // Only when asked: other queues keep their properties. A token passes through as a string token.
+    properties: dropUndefined({ DeleteIfEmpty: deleteCondition(q.deleteIfEmpty), DeleteIfUnused: deleteCondition(q.deleteIfUnused) }),
   }),
 };
+
+/** A delete condition as the custom resource property: absent unless set (`false` is the default). */
+function deleteCondition(value: boolean | undefined): string | undefined {
+  return value === undefined || value === false ? undefined : String(value);
+}
