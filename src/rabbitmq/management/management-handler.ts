@@ -1,6 +1,9 @@
 import { canonicalJson } from './canonical-json';
 import { heldChanges, immutableChanges, refusalMessage } from './immutable-fields';
 import { objectIdentity, RabbitMqObjectKind } from './objects/object-kind';
+import { redact } from '../../private/redact';
+
+export { redact };
 
 /**
  * The logic of `Custom::AmazonMqRabbitMqObject`: one object inside a RabbitMQ broker (virtual host, user, permission,
@@ -97,16 +100,6 @@ export async function onEvent(event: ManagementEvent, deps: ManagementDependenci
   } catch (e) {
     throw new Error(redact((e as Error).message, secrets));
   }
-}
-
-/** The message without any of the secrets (raw, URI-encoded or HTML-escaped) nor a URI's `user:password@`. */
-export function redact(message: string, secrets: string[]): string {
-  let text = message.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, '\'').replace(/&amp;/g, '&');
-  const forms = secrets.flatMap((s) => [s, encodeURIComponent(s)]).sort((a, b) => b.length - a.length);
-  for (const form of forms) {
-    text = text.split(form).join('***');
-  }
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]*:[^\s/@]*@/gi, '$1***:***@');
 }
 
 async function apply(event: ManagementEvent, deps: ManagementDependencies): Promise<{ PhysicalResourceId: string }> {
@@ -226,11 +219,12 @@ async function holdsQueues(api: ManagementApi, props: ManagementProperties): Pro
   return queues.length > 0;
 }
 
-interface ManagementApi {
+/** The management API as the admin, with retries on the network and 5xx. */
+export interface ManagementApi {
   call(method: string, path: string, body?: unknown): Promise<Response>;
 }
 
-async function managementApi(props: ManagementProperties, deps: ManagementDependencies): Promise<ManagementApi> {
+export async function managementApi(props: Pick<ManagementProperties, 'Endpoint' | 'AdminSecretArn'>, deps: ManagementDependencies): Promise<ManagementApi> {
   const admin = await deps.secret(props.AdminSecretArn);
   const authorization = `Basic ${Buffer.from(`${admin.username}:${admin.password}`).toString('base64')}`;
   const doFetch = deps.fetch ?? fetch;
@@ -311,7 +305,8 @@ function causes(e: Error): string {
   return messages.join(': ');
 }
 
-async function reason(response: Response): Promise<string> {
+/** RabbitMQ's reason for an answer (its JSON `reason`, or the text). */
+export async function reason(response: Response): Promise<string> {
   const text = await response.text();
   try {
     const json = JSON.parse(text) as { reason?: string; error?: string };
