@@ -106,7 +106,7 @@ export function activeMqUserPasswordTarget(config: ActiveMqRotationConfig, deps:
             + 'AWSCURRENT keeps the password the broker accepts until then, and a rotation attempt after the reboot finishes the rotation');
         }
         if (now() >= deadline) {
-          throw new Error(`broker ${broker} did not apply the new password of user ${pending.username} within ${Math.round(config.waitMs / 60_000)} minutes `
+          throw new Error(`broker ${broker} did not apply the new password of user ${pending.username} within ${Math.round(config.waitMs / 1000)} s `
             + `(broker ${state}, pending change ${change}); AWSCURRENT is unchanged`);
         }
         await sleep(config.pollMs ?? 15_000);

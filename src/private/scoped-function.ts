@@ -25,8 +25,14 @@ export function scopedFunction(scope: Construct, id: string, props: ScopedFuncti
   const role = new iam.Role(scope, `${id}Role`, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
   logGroup.grantWrite(role);
   const func = new props.handler(scope, id, {
-    role, logGroup, timeout: props.timeout, description: props.description, environment: props.environment,
-    vpc: props.vpc, vpcSubnets: props.vpcSubnets, securityGroups: props.securityGroups,
+    role,
+    logGroup,
+    timeout: props.timeout,
+    description: props.description,
+    environment: props.environment,
+    vpc: props.vpc,
+    vpcSubnets: props.vpcSubnets,
+    securityGroups: props.securityGroups,
   });
   if (props.vpc) {
     // A function in a VPC attaches network interfaces; a given role gets no managed policy, so it is granted here.

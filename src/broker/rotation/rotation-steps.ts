@@ -68,11 +68,16 @@ export interface RotationLog {
   (message: string): void;
 }
 
-export async function rotate(event: RotationEvent, secrets: RotationSecrets, target: UserPasswordTarget, log: RotationLog = console.log): Promise<void> {
+export async function rotate(event: RotationEvent, secrets: RotationSecrets, target: UserPasswordTarget,
+  log: RotationLog = console.log): Promise<void> {
   // Every password read: none may reach an error (the Lambda's logs, the rotation's failure in Secrets Manager).
   const seen: string[] = [];
+  // Each call by name (not a spread): `secrets` may be a class instance, whose methods a spread would drop.
   const reading: RotationSecrets = {
-    ...secrets,
+    describe: (id) => secrets.describe(id),
+    putPending: (id, token, value, rotationToken) => secrets.putPending(id, token, value, rotationToken),
+    label: (id, stage, versionId, remove) => secrets.label(id, stage, versionId, remove),
+    moveCurrent: (id, to, from) => secrets.moveCurrent(id, to, from),
     value: async (id, version) => {
       const value = await secrets.value(id, version);
       seen.push(...Object.entries(value ?? {}).filter(([k, v]) => k !== 'username' && typeof v === 'string' && v.length > 0).map(([, v]) => v));

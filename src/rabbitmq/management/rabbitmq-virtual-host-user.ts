@@ -2,15 +2,16 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IDependable } from 'constructs';
 import { ManagementHost } from './management-host';
 import { rabbitMqUserRotationFunction } from './rabbitmq-user-rotation';
-import { scheduleUserRotation } from '../../broker/rotation/user-rotation-schedule';
 import { UserRotationOptions } from '../../broker/rotation/user-rotation-options';
+import { scheduleUserRotation } from '../../broker/rotation/user-rotation-schedule';
 import { USER_ROTATION_RULES } from '../../broker/rules/user-rotation';
 import { validateRules } from '../../private/rules';
 
 /** A user made through the management API (`RabbitMqVirtualHost.addUser()`). */
 export class RabbitMqVirtualHostUser {
   /** @internal */
-  public static _create(scope: Construct, host: ManagementHost, username: string, secret: secretsmanager.ISecret, object: IDependable): RabbitMqVirtualHostUser {
+  public static _create(scope: Construct, host: ManagementHost, username: string, secret: secretsmanager.ISecret,
+    object: IDependable): RabbitMqVirtualHostUser {
     return new RabbitMqVirtualHostUser(scope, host, username, secret, object);
   }
 

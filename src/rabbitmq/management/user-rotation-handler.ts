@@ -39,6 +39,15 @@ export interface RabbitMqRotationDependencies extends Pick<ManagementDependencie
   readonly log?: (message: string) => void;
 }
 
+/** RabbitMQ closed the connection at connection.start-ok: the password was refused (amqplib: `Handshake terminated by server: 403 (ACCESS-REFUSED)`). */
+const REFUSED_AT_SIGN_IN = /\b403\b|ACCESS[_-]REFUSED/;
+/**
+ * RabbitMQ closed the connection at connection.open, which a client sends only after the password was accepted: 530
+ * NOT_ALLOWED (no access to the virtual host, a connection limit). amqplib reports it without the code, as
+ * `Expected ConnectionOpenOk; got <ConnectionClose channel:0>`.
+ */
+const CLOSED_AT_OPEN = /\b530\b|NOT[_-]ALLOWED|Expected ConnectionOpenOk; got <ConnectionClose/;
+
 export function rabbitMqUserPasswordTarget(config: RabbitMqRotationConfig, deps: RabbitMqRotationDependencies): UserPasswordTarget {
   const log = deps.log ?? console.log;
   const api = () => managementApi({ Endpoint: config.managementEndpoint, AdminSecretArn: config.adminSecretArn }, deps);
@@ -67,19 +76,23 @@ export function rabbitMqUserPasswordTarget(config: RabbitMqRotationConfig, deps:
       const url = new URL(config.amqpEndpoint);
       const protocol = url.protocol.replace(/:$/, '');
       const options = {
-        protocol, hostname: url.hostname, port: Number(url.port || (protocol === 'amqps' ? 5671 : 5672)),
-        username: pending.username, password: pending.password, vhost,
+        protocol,
+        hostname: url.hostname,
+        port: Number(url.port || (protocol === 'amqps' ? 5671 : 5672)),
+        username: pending.username,
+        password: pending.password,
+        vhost,
       };
       try {
         await deps.amqpConnect(options);
         log(`testSecret: user ${pending.username} signed in to virtual host '${vhost}' over AMQP with the new password`);
       } catch (e) {
         const message = (e as Error).message ?? String(e);
-        if (/\b530\b|NOT[_-]ALLOWED/.test(message)) {
-          log(`testSecret: user ${pending.username} signed in with the new password, then RabbitMQ refused the connection to '${vhost}' (${message}): the password is accepted`);
+        if (CLOSED_AT_OPEN.test(message)) {
+          log(`testSecret: user ${pending.username} signed in with the new password, then RabbitMQ closed the connection to '${vhost}' at connection.open (530: no access or a connection limit; ${message}): the password is accepted`);
           return;
         }
-        if (/\b403\b|ACCESS[_-]REFUSED/.test(message)) {
+        if (REFUSED_AT_SIGN_IN.test(message)) {
           throw new Error(`user ${pending.username}: RabbitMQ refused the new password over AMQP (${message}); AWSCURRENT is unchanged`);
         }
         throw new Error(`user ${pending.username}: the AMQP endpoint ${url.host} could not be reached to test the new password: ${message} (does the broker's security group admit the rotation function on ${options.port}?)`);
