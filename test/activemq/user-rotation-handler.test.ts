@@ -123,6 +123,20 @@ describe('without rebootBroker', () => {
   });
 });
 
+test('a finishSecret retried after AWSCURRENT moved still removes the staged label', async () => {
+  const { sm, handler } = setup(true);
+  const token = sm.startRotation(SECRET);
+  const event = (Step: string) => ({ Step, SecretId: SECRET, ClientRequestToken: token });
+  for (const step of ['createSecret', 'setSecret', 'testSecret']) {
+    await handler(event(step));
+  }
+  // The first finishSecret moved AWSCURRENT, then failed before removing the label.
+  await sm.moveCurrent(SECRET, token, Object.entries(sm.stages(SECRET)).find(([, s]) => s.includes('AWSCURRENT'))![0]);
+  expect(sm.stages(SECRET)[token]).toEqual([STAGED_LABEL, 'AWSCURRENT']);
+  await handler(event('finishSecret'));
+  expect(sm.stages(SECRET)[token]).toEqual(['AWSCURRENT']);
+});
+
 test('a user the broker does not have is not created: setSecret fails', async () => {
   const { sm, mq, handler } = setup(true);
   mq.accepted = {};

@@ -169,10 +169,15 @@ describe('ActiveMqBroker.addRotationSingleUser', () => {
   test('with LDAP there is no broker user to rotate [ActiveMqRotationUser]', () => {
     const { stack, vpc } = stackWithVpc();
     const broker = new ActiveMqBroker(stack, 'Broker', {
-      vpc, ...AMQ,
+      vpc,
+      ...AMQ,
       authentication: ActiveMqAuthentication.ldap({
-        hosts: ['ldap.example.com'], userBase: 'ou=Users,dc=example,dc=com', userSearchMatching: '(uid={0})',
-        roleBase: 'ou=Groups,dc=example,dc=com', roleSearchMatching: '(member:=uid={1})', serviceAccountUsername: 'cn=mq,dc=example,dc=com',
+        hosts: ['ldap.example.com'],
+        userBase: 'ou=Users,dc=example,dc=com',
+        userSearchMatching: '(uid={0})',
+        roleBase: 'ou=Groups,dc=example,dc=com',
+        roleSearchMatching: '(member:=uid={1})',
+        serviceAccountUsername: 'cn=mq,dc=example,dc=com',
         serviceAccountPassword: new secretsmanager.Secret(stack, 'Ldap'),
       }),
     });

@@ -108,6 +108,10 @@ async function step(event: RotationEvent, secrets: RotationSecrets, target: User
   }
   if (stages.includes(CURRENT)) {
     log(`${name}: version ${token} of ${secretId} is already AWSCURRENT: nothing to do`);
+    if (name === 'finishSecret' && target.finished) {
+      // A finishSecret that moved AWSCURRENT but failed after: what the target marked is cleared on the retry.
+      await target.finished(await finishedVersion(secretId, token, stages, secrets), secrets);
+    }
     return;
   }
   if (!stages.includes(PENDING)) {
@@ -169,7 +173,11 @@ async function finishSecret(secretId: string, token: string, versions: Record<st
   await secrets.moveCurrent(secretId, token, current);
   log(`finishSecret: version ${token} of ${secretId} is AWSCURRENT (was ${current ?? 'none'})`);
   if (target.finished) {
-    const value = await secrets.value(secretId, { versionId: token });
-    await target.finished({ secretId, versionId: token, stages, username: value?.username ?? '', password: value?.password ?? '' }, secrets);
+    await target.finished(await finishedVersion(secretId, token, stages, secrets), secrets);
   }
+}
+
+async function finishedVersion(secretId: string, token: string, stages: string[], secrets: RotationSecrets): Promise<PendingVersion> {
+  const value = await secrets.value(secretId, { versionId: token });
+  return { secretId, versionId: token, stages, username: value?.username ?? '', password: value?.password ?? '' };
 }
