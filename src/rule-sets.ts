@@ -5,10 +5,12 @@ import { ACTIVEMQ_CONFIGURATION_RULES } from './activemq/rules/configuration';
 import { ACTIVEMQ_ENDPOINT_RULES, ACTIVEMQ_FAILOVER_RULES, ACTIVEMQ_INSTANCE_RULES } from './activemq/rules/endpoints';
 import { NETWORK_OF_BROKERS_RULES } from './activemq/rules/network-of-brokers';
 import { ACTIVEMQ_PROP_KIND_RULES } from './activemq/rules/prop-kinds';
+import { ACTIVEMQ_ROTATION_RULES } from './activemq/rules/user-rotation';
 import { CONFIGURATION_IMPORT_RULES } from './broker/configuration/configuration-core';
 import { ALARM_OVERRIDE_RULES, METRIC_DIMENSION_RULES, RECOMMENDED_ALARMS_RULES } from './broker/rules/alarms';
 import { CONFIGURATION_ASSOCIATION_RULES } from './broker/rules/configuration-association';
 import { BROKER_IMPORT_RULES } from './broker/rules/imported-broker';
+import { USER_ROTATION_RULES } from './broker/rules/user-rotation';
 import { MQ_EVENT_SOURCE_RULES } from './event-sources/rules';
 import { Rule } from './private/rules';
 import { MANAGEMENT_OBJECT_RULES } from './rabbitmq/management/management-object-rules';
@@ -32,6 +34,8 @@ export const RULE_SETS: Readonly<Record<string, ReadonlyArray<Rule<any>>>> = {
     ...ACTIVEMQ_PROP_KIND_RULES, ...ACTIVEMQ_RULES, ...ACTIVEMQ_SYNTH_RULES,
     ...ACTIVEMQ_INSTANCE_RULES, ...ACTIVEMQ_ENDPOINT_RULES, ...ACTIVEMQ_FAILOVER_RULES,
   ],
+  // addRotationSingleUser() of both engines (on ActiveMqBroker, and on the user RabbitMqVirtualHost.addUser() returns).
+  UserRotation: [...USER_ROTATION_RULES, ...ACTIVEMQ_ROTATION_RULES],
   RabbitMqBroker: [...RABBITMQ_PROP_KIND_RULES, ...RABBITMQ_RULES, ...PROMETHEUS_RULES, ...MANAGEMENT_ACCESS_RULES, ...MANAGEMENT_LIMIT_RULES],
   ActiveMqConfiguration: ACTIVEMQ_CONFIGURATION_RULES,
   RabbitMqConfiguration: RABBITMQ_CONFIGURATION_RULES,

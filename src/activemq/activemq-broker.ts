@@ -1,4 +1,4 @@
-import { Fn, Lazy, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Annotations, Fn, Lazy, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -13,11 +13,13 @@ import { ActiveMqDeploymentMode, ActiveMqStorageType } from './activemq-deployme
 import { checkInstance, endpointScheme } from './activemq-endpoints';
 import { replicaProps, replicateFromPrimary } from './activemq-replication';
 import { ActiveMqUser, ActiveMqUserOptions, ActiveMqUserProps } from './activemq-user';
+import { activeMqUserRotationFunction, ActiveMqUserRotationOptions } from './activemq-user-rotation';
 import { ImportedActiveMqBroker } from './imported-activemq-broker';
 import { ACTIVEMQ_RULES } from './rules';
 import { activeMqSpec, ActiveMqSpec } from './rules/activemq-spec';
 import { ACTIVEMQ_AUTHENTICATION_RULES, ACTIVEMQ_SYNTH_RULES } from './rules/authentication';
 import { ACTIVEMQ_PROP_KIND_RULES } from './rules/prop-kinds';
+import { ACTIVEMQ_ROTATION_RULES } from './rules/user-rotation';
 import { createCfnBroker } from '../broker/broker-core';
 import { registerBrokerSpec } from '../broker/broker-registry';
 import { brokerNetworking, wireBrokerTail } from '../broker/broker-tail';
@@ -25,6 +27,8 @@ import { generateUserSecret, passwordReference } from '../broker/broker-user-sec
 import { brokerLogGroup } from '../broker/logging/broker-logs';
 import { ActiveMqProtocol, BrokerProtocol } from '../broker/protocol';
 import { brokerRemovalPolicy } from '../broker/removal-policy';
+import { scheduleUserRotation } from '../broker/rotation/user-rotation-schedule';
+import { USER_ROTATION_RULES } from '../broker/rules/user-rotation';
 import { USER_RULES } from '../broker/rules/users';
 import { requireProps } from '../private/required';
 import { Rule, validateRules, validateRulesAtSynth } from '../private/rules';
@@ -94,6 +98,10 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
   private readonly userList: Array<ActiveMqUserProps & ActiveMqUser> = [];
   private readonly removalPolicy: RemovalPolicy;
   private readonly logTypes: string[];
+  private readonly usersOnBroker: boolean;
+  private readonly resource: CfnBroker;
+  /** The users whose password rotates. */
+  private readonly rotatedUsers = new Set<string>();
 
   constructor(scope: Construct, id: string, props: ActiveMqBrokerProps) {
     super(scope, id);
@@ -131,6 +139,8 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
       },
     });
     this.encryptionKey = encryptionKey;
+    this.resource = resource;
+    this.usersOnBroker = authentication._usersOnBroker;
     for (const user of users) {
       this.createUser(user);
     }
@@ -176,6 +186,33 @@ export class ActiveMqBroker extends ActiveMqBrokerBase {
     this.spec = spec;
     registerBrokerSpec(this, spec);
     return this.createUser(user);
+  }
+
+  /**
+   * Rotates a user's password with Secrets Manager (simple authentication): the broker's rotation function sends the
+   * new password to Amazon MQ (mq:UpdateUser), which applies it at a reboot; by default the rotation reboots the
+   * broker and makes the new password AWSCURRENT only once Amazon MQ has applied it (`rebootBroker`, README
+   * "Password rotation"). With the default `rotateImmediatelyOnUpdate`, the first rotation, and its reboot, happen
+   * when the schedule is deployed.
+   * @param username a user given in `users` or added with `addUser()`
+   */
+  public addRotationSingleUser(username: string, options: ActiveMqUserRotationOptions = {}): secretsmanager.RotationSchedule {
+    const user = this.userList.find((u) => u.username === username);
+    const label = `ActiveMqBroker.addRotationSingleUser('${username}')`;
+    validateRules(this, label, ACTIVEMQ_ROTATION_RULES, { username, user, usersOnBroker: this.usersOnBroker });
+    validateRules(this, label, USER_ROTATION_RULES, {
+      username, automaticallyAfter: options.automaticallyAfter, alreadyRotated: this.rotatedUsers.has(username),
+    });
+    const rebootBroker = options.rebootBroker ?? true;
+    const fn = activeMqUserRotationFunction(this, this.brokerId, this.brokerArn, rebootBroker);
+    if (!rebootBroker) {
+      Annotations.of(this).addWarningV2('cdk-amazon-mq:rotationWithoutReboot', `user '${username}': rebootBroker is false, so each rotation waits for the `
+        + 'next reboot or maintenance window, and from that reboot until a rotation attempt finishes it, AWSCURRENT holds the old password, '
+        + 'which the broker refuses (README, "Password rotation")');
+    }
+    this.rotatedUsers.add(username);
+    // After the broker exists with the user: Secrets Manager rotates at once when the schedule is created.
+    return scheduleUserRotation(user!.secret, fn, options, [this.resource]);
   }
 
   /** `Fn::Select` over the protocol's list attribute. @default instance 1 */

@@ -1,22 +1,14 @@
-import { SecretValue, Validations } from 'aws-cdk-lib';
+import { Aspects, SecretValue, Validations } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { PASSWORD_EXCLUDE_CHARACTERS, PASSWORD_LENGTH } from './password-rules';
 
-/**
- * Characters left out of generated passwords: `,` `:` `=` are refused by Amazon MQ (mq-facts F-U02); the others
- * would need escaping in connection URIs (`amqps://user:password@host`) and shells.
- */
-export const PASSWORD_EXCLUDE_CHARACTERS = ',:=/@"\'\\`%&?#[]{}<>|;! ';
+export { PASSWORD_EXCLUDE_CHARACTERS, PASSWORD_LENGTH };
 
-/**
- * Generated password length. Amazon MQ takes 12-250 characters with at least 4 unique ones (F-U02); with
- * one character of each type required, 32 characters always have 4 unique ones.
- */
-export const PASSWORD_LENGTH = 32;
 
 /** Why a broker user's generated secret has no rotation schedule (cdk-nag AwsSolutions-SMG4). */
-const BROKER_USER_ROTATION = 'Amazon MQ has no Secrets Manager rotation function: a rotated secret would no longer match the broker user. '
-  + 'Change passwords through the broker (users are applied at the next reboot).';
+const BROKER_USER_ROTATION = 'Rotation is opt-in: ActiveMqBroker.addRotationSingleUser() rotates this user\'s password through Amazon MQ '
+  + '(applied at a reboot, README "Password rotation"); a rotation of the secret alone would no longer match the broker user.';
 
 /**
  * A Secrets Manager secret holding `{"username": ..., "password": ...}` for one broker user, the shape Lambda
@@ -34,11 +26,22 @@ export function generateUserSecret(scope: Construct, id: string, username: strin
       requireEachIncludedType: true,
     },
   });
-  Validations.of(secret).acknowledge({
-    id: 'AwsSolutions-SMG4',
-    reason: rotationReason,
-  });
+  acknowledgeUnlessRotated(secret, rotationReason);
   return secret;
+}
+
+/**
+ * Acknowledges cdk-nag AwsSolutions-SMG4 (no rotation) on the secret once the app is complete, unless the secret then
+ * has a rotation schedule (`addRotationSingleUser()`, or one added by hand): a rotated secret needs no such reason.
+ */
+function acknowledgeUnlessRotated(secret: secretsmanager.Secret, reason: string): void {
+  Aspects.of(secret).add({
+    visit: (node) => {
+      if (node === secret && !secret.node.children.some((c) => c instanceof secretsmanager.RotationSchedule)) {
+        Validations.of(secret).acknowledge({ id: 'AwsSolutions-SMG4', reason });
+      }
+    },
+  });
 }
 
 /** The password as a `{{resolve:secretsmanager:...}}` dynamic reference: the template never holds the value. */

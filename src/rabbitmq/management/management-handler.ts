@@ -3,6 +3,9 @@ import { heldChanges, immutableChanges, refusalMessage } from './immutable-field
 import { BrokerCallError, dnsFailureCode } from './management-call-error';
 import { objectIdentity, RabbitMqObjectKind } from './objects/object-kind';
 import { deleteQueueIf, queueDeleteConditions } from './queue-delete-conditions';
+import { redact } from '../../private/redact';
+
+export { redact };
 
 /**
  * The logic of `Custom::AmazonMqRabbitMqObject`: one object inside a RabbitMQ broker (virtual host, user, permission,
@@ -123,16 +126,6 @@ export async function onEvent(event: ManagementEvent, deps: ManagementDependenci
   } catch (e) {
     throw new Error(redact((e as Error).message, secrets));
   }
-}
-
-/** The message without any of the secrets (raw, URI-encoded or HTML-escaped) nor a URI's `user:password@`. */
-export function redact(message: string, secrets: string[]): string {
-  let text = message.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, '\'').replace(/&amp;/g, '&');
-  const forms = secrets.flatMap((s) => [s, encodeURIComponent(s)]).sort((a, b) => b.length - a.length);
-  for (const form of forms) {
-    text = text.split(form).join('***');
-  }
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]*:[^\s/@]*@/gi, '$1***:***@');
 }
 
 async function apply(event: ManagementEvent, deps: ManagementDependencies): Promise<{ PhysicalResourceId: string }> {
@@ -301,12 +294,13 @@ async function holdsQueues(api: ManagementApi, props: ManagementProperties): Pro
   return queues.length > 0;
 }
 
-interface ManagementApi {
+/** The management API as the admin, with retries on the network and 5xx. */
+export interface ManagementApi {
   call(method: string, path: string, body?: unknown): Promise<Response>;
 }
 
 /** The management API as the broker's admin; the admin secret is read on the first call (a skipped Delete reads none). */
-function managementApi(props: ManagementProperties, deps: ManagementDependencies): ManagementApi {
+export function managementApi(props: Pick<ManagementProperties, 'Endpoint' | 'AdminSecretArn'>, deps: ManagementDependencies): ManagementApi {
   let authorization: Promise<string> | undefined;
   const doFetch = deps.fetch ?? fetch;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -404,7 +398,8 @@ function causes(e: Error): string {
   return messages.join(': ');
 }
 
-async function reason(response: Response): Promise<string> {
+/** RabbitMQ's reason for an answer (its JSON `reason`, or the text). */
+export async function reason(response: Response): Promise<string> {
   const text = await response.text();
   try {
     const json = JSON.parse(text) as { reason?: string; error?: string };

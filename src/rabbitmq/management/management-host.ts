@@ -36,6 +36,11 @@ export class ManagementHost {
 
   constructor(private readonly broker: Construct, private readonly props: ManagementHostProps) {}
 
+  /** The broker (made here or imported): the scope of its management and rotation functions. */
+  public get brokerScope(): Construct {
+    return this.broker;
+  }
+
   public get removalPolicy(): RemovalPolicy {
     return this.props.removalPolicy;
   }

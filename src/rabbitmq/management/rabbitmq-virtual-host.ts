@@ -1,5 +1,4 @@
 import { Annotations, CfnResource } from 'aws-cdk-lib';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IDependable } from 'constructs';
 import { ManagementHost, managementHostOf } from './management-host';
 import type { IRabbitMqBroker } from '../rabbitmq-broker-ref';
@@ -19,22 +18,15 @@ import { RabbitMqVirtualHostOptions, VIRTUAL_HOST } from './objects/virtual-host
 import { NamedPolicy, TunedQueue, tuningOverlap } from './queue-tuning-overlap';
 import { RabbitMqManagementObject } from './rabbitmq-management-object';
 import { IRabbitMqVirtualHost } from './rabbitmq-virtual-host-ref';
+import { RabbitMqVirtualHostUser } from './rabbitmq-virtual-host-user';
 import { generateUserSecret } from '../../broker/broker-user-secret';
 import { uniqueChildId } from '../../private/child-ids';
 import { requireObject, requireProps } from '../../private/required';
 import { validateRules } from '../../private/rules';
 
 /** Why a management user's generated secret has no rotation schedule (cdk-nag AwsSolutions-SMG4). */
-const MANAGEMENT_USER_ROTATION = 'Amazon MQ has no Secrets Manager rotation function, and a rotation alone does not reach RabbitMQ: the '
-  + 'password is set from the secret when the user\'s custom resource is created or updated. After rotating or changing the secret, '
-  + 'change the user\'s passwordVersion and deploy.';
-
-/** A user made through the management API. */
-export interface RabbitMqVirtualHostUser {
-  readonly username: string;
-  /** The secret with `username` and `password`, the shape Lambda event sources read. */
-  readonly secret: secretsmanager.ISecret;
-}
+const MANAGEMENT_USER_ROTATION = 'Rotation is opt-in: addRotationSingleUser() on the user rotates its password through the RabbitMQ management API '
+  + '(README "Password rotation"). A rotation of the secret alone does not reach RabbitMQ: without it, change the user\'s passwordVersion and deploy.';
 
 /** Props of a virtual host. */
 export interface RabbitMqVirtualHostProps extends RabbitMqVirtualHostOptions {
@@ -105,7 +97,8 @@ export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHo
 
   /**
    * Adds a user of the broker with permissions in this virtual host; its password is generated in Secrets
-   * Manager unless given. Users are broker-wide: give the same user permissions elsewhere with `grant()`.
+   * Manager unless given. Users are broker-wide: give the same user permissions elsewhere with `grant()`. Rotate its
+   * password with `addRotationSingleUser()` on the user returned.
    */
   public addUser(username: string, options: RabbitMqVirtualHostUserOptions): RabbitMqVirtualHostUser {
     this.check('addUser', USER, username, options, !this.host.claimUser(username));
@@ -118,7 +111,7 @@ export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHo
       this.create(USER_LIMIT, limit, { username, value }).node.addDependency(user);
     }
     this.add('addUser', PERMISSIONS, username, { permissions: options.permissions }, [user]);
-    return { username, secret };
+    return RabbitMqVirtualHostUser._create(this, this.host, username, secret, user);
   }
 
   /** Gives a user of this broker permissions in this virtual host. */
