@@ -107,9 +107,9 @@ function matches(declared: unknown, live: unknown): boolean {
     return Array.isArray(live) && live.length === declared.length && declared.every((d, i) => matches(d, live[i]));
   }
   if (declared && typeof declared === 'object' && holdsSecret(declared)) {
-    const liveObject = (live ?? {}) as Json;
-    const keys = new Set([...Object.keys(declared), ...Object.keys(liveObject)]);
-    return live !== null && typeof live === 'object' && [...keys].every((k) => matches((declared as Json)[k], liveObject[k]));
+    const liveFields = (live ?? {}) as Json;
+    const keys = new Set([...Object.keys(declared), ...Object.keys(liveFields)]);
+    return live !== null && typeof live === 'object' && [...keys].every((k) => matches((declared as Json)[k], liveFields[k]));
   }
   return live !== undefined && canonicalJson(declared) === canonicalJson(live);
 }
@@ -196,7 +196,14 @@ function expectOk(path: string, status: number): void {
 }
 
 /** Compares each declared object with the broker. */
-async function compareDeclared(objects: DeclaredObject[], read: ManagementRead, secrets: string[]): Promise<{ findings: ObjectFinding[]; absentVirtualHosts: Set<string>; absent: Set<string> }> {
+/** The findings of the comparison, and what is absent: virtual hosts, and objects by canonical path. */
+interface Comparison {
+  readonly findings: ObjectFinding[];
+  readonly absentVirtualHosts: Set<string>;
+  readonly absent: Set<string>;
+}
+
+async function compareDeclared(objects: DeclaredObject[], read: ManagementRead, secrets: string[]): Promise<Comparison> {
   const findings: ObjectFinding[] = [];
   const absentVirtualHosts = new Set<string>();
   const absent = new Set<string>();

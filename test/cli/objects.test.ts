@@ -146,9 +146,9 @@ describe('comparison', () => {
       object('virtual host limit', '/api/vhost-limits/orders/max-queues', { value: 100 }),
     ], reader(answers), 'admin', []);
     expect(findings.filter((f) => f.severity === 'action').map((f) => f.message)).toEqual([
-      'policy limits (vhost orders): different: apply-to is "queues" in the template, "all" on the broker',
       'policy limits (vhost orders): different: definition.max-length is 10 in the template, 5 on the broker',
       'policy limits (vhost orders): different: definition.message-ttl is absent in the template, 60 on the broker',
+      'policy limits (vhost orders): different: apply-to is "queues" in the template, "all" on the broker',
       'exchange orders.events (vhost orders): different: type is "topic" in the template, "direct" on the broker',
       'virtual host limit max-queues (vhost orders): different: value is 100 in the template, 50 on the broker',
     ]);
@@ -319,8 +319,11 @@ describe('runCheck --objects on a synthesized app, resolved through the deployed
     fake = await FakeAwsEndpoint.start((req) => route(req) ?? { status: 404, errorType: 'NotFoundException', body: { message: `no route ${req.path}` } });
     const config = fake.clientConfig();
     return {
-      mq: new MqClient(config), kms: new KMSClient(config), cloudwatch: new CloudWatchClient(config),
-      cloudformation: new CloudFormationClient(config), secretsManager: new SecretsManagerClient(config),
+      mq: new MqClient(config),
+      kms: new KMSClient(config),
+      cloudwatch: new CloudWatchClient(config),
+      cloudformation: new CloudFormationClient(config),
+      secretsManager: new SecretsManagerClient(config),
     };
   }
 
@@ -374,6 +377,9 @@ describe('runCheck --objects on a synthesized app, resolved through the deployed
     expect(unresolved.lines).toEqual([
       'ERROR  RabbitMQ broker (stack Imported): Endpoint cannot be resolved from the deployed stack: Fn::ImportValue "orders-console"; give --management-url <url>',
       `OK     ${management!.url} (stack Imported): 1 of 1 declared object(s) as declared on the broker`,
+      // This app declares the virtual host only: the broker's queue and user permissions in it are extras.
+      `ACTION ${management!.url} (stack Imported): queue orders.in (vhost orders): extra (on the broker, not declared, in virtual host orders, which the app declares)`,
+      `ACTION ${management!.url} (stack Imported): permissions of user orders-app (vhost orders): extra (on the broker, not declared, in virtual host orders, which the app declares)`,
       'some checks could not run',
     ]);
     expect(unresolved.code).toBe(2);

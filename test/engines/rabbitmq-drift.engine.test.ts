@@ -54,7 +54,8 @@ function synth(): { dir: string; template: { Resources: Record<string, TemplateR
   const assembly = app.synth();
   const template = assembly.getStackByName('Messaging').template as { Resources: Record<string, TemplateResource> };
   const adminSecretId = Object.keys(template.Resources).find((id) => id.startsWith('BrokerAdminSecret'))!;
-  return { dir: assembly.directory, template, adminSecretId, userSecretKey: JSON.stringify(stack.resolve((user.secret as secretsmanager.Secret).secretArn)) };
+  const userSecretKey = JSON.stringify(stack.resolve((user.secret as secretsmanager.Secret).secretArn));
+  return { dir: assembly.directory, template, adminSecretId, userSecretKey };
 }
 
 const url = () => `http://127.0.0.1:${engine.managementPort}`;
