@@ -2,11 +2,27 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 interface Manifest {
-  artifacts?: Record<string, { type: string; properties?: { templateFile?: string; directoryName?: string } }>;
+  artifacts?: Record<string, {
+    type: string;
+    environment?: string;
+    properties?: { templateFile?: string; directoryName?: string; stackName?: string };
+  }>;
 }
 
-interface Template {
-  Resources?: Record<string, { Type: string; Properties?: { BrokerName?: unknown } }>;
+/** A resource of a synthesized template, its values as written (intrinsics unresolved). */
+export interface TemplateResource {
+  readonly Type: string;
+  readonly Properties?: Record<string, unknown>;
+}
+
+/** One stack of a cloud assembly. */
+export interface AssemblyStack {
+  /** The name CloudFormation knows the stack by (the artifact's `stackName`, else its ID). */
+  readonly stackName: string;
+  /** The stack's account and region, when the app gave them (`aws://<account>/<region>`, not `unknown-...`). */
+  readonly account?: string;
+  readonly region?: string;
+  readonly resources: Readonly<Record<string, TemplateResource>>;
 }
 
 /** The assembly has no broker at all: most likely the wrong directory, or an app not synthesized. */
@@ -18,7 +34,9 @@ export class NoBrokerInAssemblyError extends Error {}
  * when there is no broker, as checking nothing would otherwise pass for a healthy deployment.
  */
 export function brokerNamesInAssembly(dir: string): string[] {
-  const names = brokerNamePropertiesIn(dir);
+  const names = stacksInAssembly(dir).flatMap((stack) => Object.values(stack.resources)
+    .filter((resource) => resource.Type === 'AWS::AmazonMQ::Broker')
+    .map((resource) => resource.Properties?.BrokerName));
   if (names.length === 0) {
     throw new NoBrokerInAssemblyError(`no AWS::AmazonMQ::Broker found in the cloud assembly ${dir} (or the assemblies `
       + 'of its Stages): is it the app\'s cdk.out directory, and was the app synthesized?');
@@ -27,20 +45,25 @@ export function brokerNamesInAssembly(dir: string): string[] {
 }
 
 /**
- * The `BrokerName` property (literal or not) of every broker in an assembly's stacks and in its nested assemblies:
- * a `Stage` writes its stacks to one of those (`assembly-<Stage>/`, itself holding the assemblies of inner Stages).
+ * Every stack of an assembly and of its nested assemblies: a `Stage` writes its stacks to one of those
+ * (`assembly-<Stage>/`, itself holding the assemblies of inner Stages).
  */
-function brokerNamePropertiesIn(dir: string): unknown[] {
+export function stacksInAssembly(dir: string): AssemblyStack[] {
   const manifest = readJson<Manifest>(path.join(dir, 'manifest.json'));
-  return Object.values(manifest.artifacts ?? {}).flatMap((artifact) => {
+  return Object.entries(manifest.artifacts ?? {}).flatMap(([id, artifact]): AssemblyStack[] => {
     if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
-      return brokerNamePropertiesIn(path.join(dir, artifact.properties.directoryName));
+      return stacksInAssembly(path.join(dir, artifact.properties.directoryName));
     }
     if (artifact.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
-      const template = readJson<Template>(path.join(dir, artifact.properties.templateFile));
-      return Object.values(template.Resources ?? {})
-        .filter((resource) => resource.Type === 'AWS::AmazonMQ::Broker')
-        .map((resource) => resource.Properties?.BrokerName);
+      const template = readJson<{ Resources?: Record<string, TemplateResource> }>(path.join(dir, artifact.properties.templateFile));
+      const [, account, region] = /^aws:\/\/([^/]*)\/(.*)$/.exec(artifact.environment ?? '') ?? [];
+      const known = (value: string | undefined) => value && !value.startsWith('unknown-') ? value : undefined;
+      return [{
+        stackName: artifact.properties.stackName ?? id,
+        account: known(account),
+        region: known(region),
+        resources: template.Resources ?? {},
+      }];
     }
     return [];
   });

@@ -4,9 +4,11 @@
  */
 // The CLI is bundled with the SDK clients (assets/cli/check.js): devDependencies here, not library dependencies.
 /* eslint-disable import/no-extraneous-dependencies */
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient, DescribeAlarmsCommand, MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient } from '@aws-sdk/client-kms';
 import { DescribeBrokerCommand, DescribeBrokerResponse, ListBrokersCommand, ListUsersCommand, MqClient, UserSummary } from '@aws-sdk/client-mq';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 /* eslint-enable import/no-extraneous-dependencies */
 import { pendingChanges, pendingUserChanges } from '../broker/pending-changes';
 
@@ -15,6 +17,10 @@ export interface CheckClients {
   readonly mq: MqClient;
   readonly kms: KMSClient;
   readonly cloudwatch: CloudWatchClient;
+  /** `--objects`: the deployed stacks' resources, to resolve what the templates leave to deploy time. */
+  readonly cloudformation: CloudFormationClient;
+  /** `--objects`: the admin credentials of the brokers. */
+  readonly secretsManager: SecretsManagerClient;
 }
 
 /** `ok`: nothing to do; `info`: worth knowing; `action`: someone must act (the exit code becomes 1). */
@@ -156,7 +162,7 @@ export async function brokerIdsByName(clients: CheckClients, names: string[]): P
 }
 
 /** Calls the API; turns failures into one readable line. */
-async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+export async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {

@@ -2,9 +2,11 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { MqClient } from '@aws-sdk/client-mq';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { App, Stack, Stage } from 'aws-cdk-lib';
 import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import { defaultClients, parseArgs, runCheck } from '../../src/cli/check-command';
@@ -91,6 +93,17 @@ function services(world: World) {
   };
 }
 
+/** The SDK clients of the check, each pointed where `config` says. */
+function clientsFor(config: ReturnType<FakeAwsEndpoint['clientConfig']>) {
+  return {
+    mq: new MqClient(config),
+    kms: new KMSClient(config),
+    cloudwatch: new CloudWatchClient(config),
+    cloudformation: new CloudFormationClient(config),
+    secretsManager: new SecretsManagerClient(config),
+  };
+}
+
 let fake: FakeAwsEndpoint | undefined;
 afterEach(async () => {
   await fake?.stop();
@@ -102,8 +115,7 @@ async function check(world: World, argv: string[]): Promise<{ code: number; line
   const config = fake.clientConfig();
   const lines: string[] = [];
   const errors: string[] = [];
-  const clients = { mq: new MqClient(config), kms: new KMSClient(config), cloudwatch: new CloudWatchClient(config) };
-  const code = await runCheck(parseArgs(argv), clients, (l) => lines.push(l), (l) => errors.push(l));
+  const code = await runCheck(parseArgs(argv, {}), clientsFor(config), (l) => lines.push(l), (l) => errors.push(l));
   return { code, lines, errors };
 }
 
@@ -247,8 +259,7 @@ test('an unauthorized call is one clear line and exit 2, never a stack trace', a
 test('an unreachable endpoint is one clear line and exit 2', async () => {
   const lines: string[] = [];
   const config = { endpoint: 'http://127.0.0.1:9', region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 };
-  const clients = { mq: new MqClient(config), kms: new KMSClient(config), cloudwatch: new CloudWatchClient(config) };
-  const code = await runCheck(parseArgs(['--broker', ID]), clients, (l) => lines.push(l));
+  const code = await runCheck(parseArgs(['--broker', ID]), clientsFor(config), (l) => lines.push(l));
   expect(code).toBe(2);
   expect(lines).toHaveLength(2);
   expect(lines[0]).toMatch(new RegExp(`^ERROR  mq:DescribeBroker ${ID} failed \\(unreachable\\): .*ECONNREFUSED`));

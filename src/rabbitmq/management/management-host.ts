@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Construct, IDependable } from 'constructs';
+import { AMAZON_MQ_MONITORING_USER } from './objects/amazon-mq-owned';
 import { ManagedBrokerFacts } from './objects/object-descriptor';
-import { AMAZON_MQ_MONITORING_USER } from './objects/user';
 import { ManagedBrokerAccess, RabbitMqManagementProvider } from './rabbitmq-management-provider';
 import { validateRules } from '../../private/rules';
 import type { IRabbitMqBroker } from '../rabbitmq-broker-ref';

@@ -1,4 +1,5 @@
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { AMAZON_MQ_MONITORING_USER } from './amazon-mq-owned';
 import { LIMITS_RULE, RabbitMqUserLimits } from './limit';
 import { ObjectDescriptor } from './object-descriptor';
 import { PERMISSION_PATTERNS_RULE, RabbitMqPermissions } from './permission';
@@ -44,8 +45,6 @@ export interface RabbitMqVirtualHostUserOptions {
   readonly permissions: RabbitMqPermissions;
 }
 
-/** The internal user Amazon MQ adds to every RabbitMQ broker. */
-export const AMAZON_MQ_MONITORING_USER = 'monitoring-AWS-OWNED-DO-NOT-DELETE';
 const USER_TAGS: string[] = Object.values(RabbitMqUserTag);
 
 /** A user (`PUT /api/users/<name>`), its password read from `secret` at deploy time; its permissions are their own object. */
