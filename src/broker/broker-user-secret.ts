@@ -1,6 +1,8 @@
 import { SecretValue, Validations } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { acknowledgeRules, NAG_RULES, SECRET_KEY_REASON } from '../private/nag';
+import { supportKey } from '../private/support-key';
 
 /**
  * Characters left out of generated passwords: `,` `:` `=` are refused by Amazon MQ (mq-facts F-U02); the others
@@ -18,14 +20,20 @@ export const PASSWORD_LENGTH = 32;
 const BROKER_USER_ROTATION = 'Amazon MQ has no Secrets Manager rotation function: a rotated secret would no longer match the broker user. '
   + 'Change passwords through the broker (users are applied at the next reboot).';
 
+/** Why a broker user's generated secret has no rotation schedule, for the compliance packs (HIPAA Security, NIST 800-53 R5). */
+const ROTATION_OPT_IN = 'Rotation is opt-in per user, with addRotationSingleUser(): a rotated password must reach the broker too, '
+  + 'which a rotation schedule alone does not do.';
+
 /**
  * A Secrets Manager secret holding `{"username": ..., "password": ...}` for one broker user, the shape Lambda
  * event sources for Amazon MQ read.
  */
 export function generateUserSecret(scope: Construct, id: string, username: string, description: string,
-  rotationReason = BROKER_USER_ROTATION): secretsmanager.Secret {
+  rotationReason?: string): secretsmanager.Secret {
+  const encryptionKey = supportKey(scope);
   const secret = new secretsmanager.Secret(scope, id, {
     description,
+    encryptionKey,
     generateSecretString: {
       secretStringTemplate: JSON.stringify({ username }),
       generateStringKey: 'password',
@@ -36,8 +44,12 @@ export function generateUserSecret(scope: Construct, id: string, username: strin
   });
   Validations.of(secret).acknowledge({
     id: 'AwsSolutions-SMG4',
-    reason: rotationReason,
+    reason: rotationReason ?? BROKER_USER_ROTATION,
   });
+  acknowledgeRules(secret, NAG_RULES.secretRotation, rotationReason ?? ROTATION_OPT_IN);
+  if (!encryptionKey) {
+    acknowledgeRules(secret, NAG_RULES.secretKey, SECRET_KEY_REASON);
+  }
   return secret;
 }
 
