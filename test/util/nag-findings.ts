@@ -15,7 +15,7 @@ export interface NagFinding {
 
 /** Every construct class of the library: its exports, and the base of its stack-level and per-broker providers. */
 const LIBRARY_CLASSES: Function[] = [
-  ...Object.values(library).filter((v): v is Function => typeof v === 'function' && v.prototype instanceof Construct),
+  ...Object.values(library as Record<string, unknown>).filter((v): v is Function => typeof v === 'function' && v.prototype instanceof Construct),
   ScopedProvider,
 ];
 
@@ -30,8 +30,8 @@ export function nagFindings(app: App, pack: NagPack): NagFinding[] {
   return pack.validateScope(app).violations.flatMap((v) => v.violatingResources.map((r) => ({
     ruleId: v.ruleName,
     severity: v.severity === 'error' ? 'error' as const : 'warning' as const,
-    path: r.constructPath,
-    library: isLibraryConstruct(byPath.get(r.constructPath)!),
+    path: r.constructPath!,
+    library: isLibraryConstruct(byPath.get(r.constructPath!)!),
   })));
 }
 
