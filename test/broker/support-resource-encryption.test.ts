@@ -2,7 +2,8 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { HIPAASecurityChecks } from 'cdk-nag';
 import {
-  ActiveMqBroker, ActiveMqDeploymentMode, ActiveMqEngineVersion, RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion, SupportResourceEncryption,
+  ActiveMqBroker, ActiveMqDeploymentMode, ActiveMqEngineVersion, RabbitMqBroker, RabbitMqDeploymentMode, RabbitMqEngineVersion,
+  SupportResourceEncryption,
 } from '../../src';
 import { acknowledgements, nagFindings } from '../util/nag-findings';
 import { stackWithVpc } from '../util/stacks';
