@@ -1,7 +1,8 @@
 // A production ActiveMQ pair: active/standby over two AZs, a customer managed key, logs kept 90 days,
 // an application user and an operator with console access, Sunday-night maintenance, and a typed configuration
 // (least-privilege authorization, dead-letter queues per queue, broker-side redelivery) applied at once on change;
-// the recommended alarms page an encrypted SNS topic, and a dashboard shows them with the key graphs.
+// the recommended alarms page an encrypted SNS topic, and a dashboard shows them with the key graphs. One customer
+// managed key of the stack encrypts that topic and what the library adds (its log groups, the users' secrets).
 import { Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -14,13 +15,16 @@ import { exampleApp } from './app';
 import { exampleVpc } from './network';
 import {
   ActiveMqBroker, ActiveMqConfiguration, ActiveMqConfigurationData, ActiveMqDeadLetterStrategy, ActiveMqDeploymentMode, ActiveMqDestination,
-  ActiveMqEngineVersion, ActiveMqProtocol, BrokerDashboard, BrokerEncryption, BrokerInstanceType, DayOfWeek,
+  ActiveMqEngineVersion, ActiveMqProtocol, BrokerDashboard, BrokerEncryption, BrokerInstanceType, DayOfWeek, SupportResourceEncryption,
 } from '../src';
 
 export class ProdActiveMqStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     const vpc = exampleVpc(this, 2);
+    // Before the broker: the library's log groups and generated secrets read the key when they are created.
+    const stackKey = new kms.Key(this, 'PagerKey', { enableKeyRotation: true, description: 'Encrypts the on-call topic, the Amazon MQ library\'s log groups and secrets' });
+    SupportResourceEncryption.useKey(this, stackKey);
     const all = ['admins', 'activemq-webconsole'];
     const configuration = new ActiveMqConfiguration(this, 'Configuration', {
       engineVersion: ActiveMqEngineVersion.V5_19,
@@ -62,9 +66,8 @@ export class ProdActiveMqStack extends Stack {
     broker.allowProtocolFrom(clients, ActiveMqProtocol.STOMP);
 
     // CloudWatch publishes to an encrypted topic only when the key lets it.
-    const pagerKey = new kms.Key(this, 'PagerKey', { enableKeyRotation: true, description: 'Encrypts the on-call topic' });
-    pagerKey.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
-    const pager = new sns.Topic(this, 'Pager', { masterKey: pagerKey, enforceSSL: true });
+    stackKey.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    const pager = new sns.Topic(this, 'Pager', { masterKey: stackKey, enforceSSL: true });
     const alarms = broker.addRecommendedAlarms({
       actions: [new actions.SnsAction(pager)],
       queueDepth: [{ queue: 'orders.in', threshold: 10_000 }],

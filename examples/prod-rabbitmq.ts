@@ -2,22 +2,30 @@
 // a customer managed key, logs kept six months, clients allowed from one security group, and a typed
 // rabbitmq.conf (consumer timeout, heartbeat, resource limits within the instance type's maximums), the
 // recommended alarms and a dashboard. Inside the broker: an `orders` virtual host with an application user,
-// quorum queues, a dead-letter policy and a limits operator policy, applied through the management API.
-import { Duration, Size, Stack, StackProps, Validations } from 'aws-cdk-lib';
+// quorum queues, a dead-letter policy and a limits operator policy, applied through the management API. The alarms
+// page an SNS topic; one key of the stack encrypts it and what the library adds (its log groups, generated secrets).
+import { Duration, Size, Stack, StackProps } from 'aws-cdk-lib';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { exampleApp } from './app';
-import { exampleVpc } from './network';
+import { acknowledgeEndpointIngress, exampleVpc } from './network';
 import {
   BrokerDashboard, BrokerEncryption, BrokerInstanceType, DayOfWeek, RabbitMqBroker, RabbitMqConfiguration, RabbitMqConfigurationData, RabbitMqDeploymentMode,
-  RabbitMqEngineVersion, RabbitMqExchangeType,
+  RabbitMqEngineVersion, RabbitMqExchangeType, SupportResourceEncryption,
 } from '../src';
 
 export class ProdRabbitMqStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     const vpc = exampleVpc(this, 3);
+    // Before the broker: the library's log groups and generated secrets read the key when they are created.
+    const stackKey = new kms.Key(this, 'StackKey', { enableKeyRotation: true, description: 'Encrypts the on-call topic, the Amazon MQ library\'s log groups and secrets' });
+    SupportResourceEncryption.useKey(this, stackKey);
     const configuration = new RabbitMqConfiguration(this, 'Configuration', {
       engineVersion: RabbitMqEngineVersion.V4_2,
       data: RabbitMqConfigurationData.fromSettings({
@@ -48,10 +56,7 @@ export class ProdRabbitMqStack extends Stack {
 
     // The management function reads its secrets from Secrets Manager: these subnets have no NAT, so an endpoint.
     const secretsEndpoint = vpc.addInterfaceEndpoint('SecretsManager', { service: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER });
-    Validations.of(secretsEndpoint).acknowledge({
-      id: 'AwsSolutions-EC23',
-      reason: 'The endpoint admits the VPC CIDR on 443 only (the CDK default); cdk-nag cannot read the CIDR, a token.',
-    });
+    acknowledgeEndpointIngress(secretsEndpoint);
     const orders = broker.addVirtualHost('orders', { description: 'Order processing' });
     orders.addUser('orders-worker', { permissions: { configure: '^$', write: '^orders\\.', read: '^orders\\.' } });
     orders.addExchange('orders.events', { type: RabbitMqExchangeType.TOPIC });
@@ -63,10 +68,13 @@ export class ProdRabbitMqStack extends Stack {
     orders.addBinding({ source: 'orders.dlx', destinationQueue: 'orders.dead' });
     orders.addOperatorPolicy('limits', { pattern: '.*', definition: { 'max-length': 100000 } });
 
-    const alarms = broker.addRecommendedAlarms({ maxConnections: 350 });
+    // CloudWatch publishes to an encrypted topic only when the key lets it.
+    stackKey.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    const pager = new sns.Topic(this, 'Pager', { masterKey: stackKey, enforceSSL: true });
+    const alarms = broker.addRecommendedAlarms({ maxConnections: 350, actions: [new actions.SnsAction(pager)] });
     // Amazon MQ publishes no queue metrics for RabbitMQ 4: the collector does, and its alarms watch the queue.
     const queueMetrics = broker.addQueueMetricsCollector({ queues: [{ queue: 'jobs', virtualHost: 'orders' }] });
-    const queueAlarms = queueMetrics.addAlarms('JobsAlarms', { queuesWithConsumers: [{ queue: 'jobs', virtualHost: 'orders' }] });
+    const queueAlarms = queueMetrics.addAlarms('JobsAlarms', { queuesWithConsumers: [{ queue: 'jobs', virtualHost: 'orders' }], actions: [new actions.SnsAction(pager)] });
     new BrokerDashboard(this, 'Dashboard', { brokers: [broker], alarms: [...alarms.alarms, ...queueAlarms] });
   }
 }

@@ -2,6 +2,7 @@ export * from './broker/broker-attributes';
 export * from './broker/broker-base';
 export * from './broker/broker-props';
 export * from './broker/encryption';
+export * from './broker/support-resource-encryption';
 export * from './broker/instance-type';
 export * from './broker/maintenance-window';
 export * from './broker/protocol';

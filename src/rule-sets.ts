@@ -10,6 +10,7 @@ import { CONFIGURATION_IMPORT_RULES } from './broker/configuration/configuration
 import { ALARM_OVERRIDE_RULES, METRIC_DIMENSION_RULES, RECOMMENDED_ALARMS_RULES } from './broker/rules/alarms';
 import { CONFIGURATION_ASSOCIATION_RULES } from './broker/rules/configuration-association';
 import { BROKER_IMPORT_RULES } from './broker/rules/imported-broker';
+import { SUPPORT_ENCRYPTION_RULES } from './broker/rules/support-encryption';
 import { USER_ROTATION_RULES } from './broker/rules/user-rotation';
 import { MQ_EVENT_SOURCE_RULES } from './event-sources/rules';
 import { Rule } from './private/rules';
@@ -48,6 +49,7 @@ export const RULE_SETS: Readonly<Record<string, ReadonlyArray<Rule<any>>>> = {
   ImportedBroker: BROKER_IMPORT_RULES,
   ImportedConfiguration: CONFIGURATION_IMPORT_RULES,
   RabbitMqQueueMetricsCollector: QUEUE_METRICS_COLLECTOR_RULES,
+  SupportResourceEncryption: SUPPORT_ENCRYPTION_RULES,
   // addRecommendedAlarms() of both engines, and the metric methods.
   ActiveMqBrokerAlarms: [...ACTIVEMQ_ALARM_RULES, ...ALARM_OVERRIDE_RULES, ...RECOMMENDED_ALARMS_RULES],
   RabbitMqBrokerAlarms: [...RABBITMQ_ALARM_RULES, ...ALARM_OVERRIDE_RULES, ...RECOMMENDED_ALARMS_RULES],

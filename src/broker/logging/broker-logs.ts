@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { BrokerLogsFunction } from './broker-logs-function';
 import type { LogRetentionProperties } from './broker-logs-handler';
 import { LOG_RETENTION_TYPE, LOGS_RESOURCE_POLICY_TYPE } from './broker-logs-resource-types';
+import { acknowledgeRules, INLINE_POLICY_REASON, NAG_RULES } from '../../private/nag';
 import { ScopedProvider } from '../../private/scoped-provider';
 
 /** Log group name Amazon MQ writes a log type to (mq-facts F-L01, F-L03). */
@@ -49,7 +50,7 @@ class BrokerLogsProvider extends ScopedProvider {
    */
   public allowRetention(scope: Construct, logGroupNames: string[], removalPolicy: RemovalPolicy): iam.Policy {
     const arns = logGroupNames.map((name) => Fn.join('', ['arn:', Aws.PARTITION, ':logs:', Aws.REGION, ':', Aws.ACCOUNT_ID, ':log-group:', name]));
-    return new iam.Policy(scope, 'LogRetentionPolicy', {
+    const policy = new iam.Policy(scope, 'LogRetentionPolicy', {
       roles: [this.onEventRole],
       statements: [new iam.PolicyStatement({
         actions: [
@@ -60,6 +61,8 @@ class BrokerLogsProvider extends ScopedProvider {
         resources: arns,
       })],
     });
+    acknowledgeRules(policy, NAG_RULES.inlinePolicy, INLINE_POLICY_REASON);
+    return policy;
   }
 
   /**

@@ -46,6 +46,8 @@ export class RabbitMqManagementProvider extends ScopedProvider {
       vpc: access.vpc,
       vpcSubnets: access.vpcSubnets,
       securityGroups: securityGroup && [securityGroup],
+      onEventOutsideVpcReason: 'The broker is publicly accessible (it has no VPC): its management API is reached over the internet, '
+        + 'with TLS and the admin user\'s credentials.',
     });
     if (securityGroup && access.vpc) {
       access.connections.allowFrom(securityGroup, ec2.Port.tcp(443), 'RabbitMQ management API from the management function');

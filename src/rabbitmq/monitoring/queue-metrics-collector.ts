@@ -5,15 +5,15 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { QueueMetricsFunction } from './queue-metrics-function';
 import { RabbitMqQueueDepthAlarm, RabbitMqQueueRef } from './rabbitmq-broker-alarms';
 import { above, createAlarms, noConsumers } from '../../broker/monitoring/alarm-helpers';
 import { BrokerAlarmOptions } from '../../broker/monitoring/broker-alarm-options';
+import { acknowledgeRules, INLINE_POLICY_REASON, NAG_RULES } from '../../private/nag';
 import { requireProps } from '../../private/required';
 import { validateRules } from '../../private/rules';
-import { VPC_FUNCTION_NETWORK_ACTIONS } from '../../private/scoped-provider';
+import { libraryLogGroup, VPC_FUNCTION_NETWORK_ACTIONS } from '../../private/scoped-provider';
 import { managementHostOf } from '../management/management-host';
 import type { IRabbitMqBroker } from '../rabbitmq-broker-ref';
 import { QUEUE_METRICS_COLLECTOR_RULES } from '../rules/queue-metrics';
@@ -53,6 +53,10 @@ export interface RabbitMqQueueAlarmOptions extends BrokerAlarmOptions {
  * `MessageUnacknowledgedCount` and `ConsumerCount` with the dimensions `Broker`, `VirtualHost` and `Queue` to the
  * namespace `CdkAmazonMq/RabbitMQ`. Its role may read the admin secret and put metric data in that namespace only.
  */
+/** Why a failed run of the collector needs no dead-letter queue (Lambda's or the schedule target's). */
+const MISSED_RUN = 'Invoked by its schedule every interval: a failed run is superseded by the next one, and a '
+  + 'dead-letter queue would only hold stale samples nobody replays. Failures show in its log group, and as missing data in its alarms.';
+
 export class RabbitMqQueueMetricsCollector extends Construct {
   /** The CloudWatch namespace of the collected metrics. */
   public static readonly NAMESPACE = 'CdkAmazonMq/RabbitMQ';
@@ -69,7 +73,7 @@ export class RabbitMqQueueMetricsCollector extends Construct {
     validateRules(this, 'RabbitMqQueueMetricsCollector', QUEUE_METRICS_COLLECTOR_RULES, { interval: this.interval });
     const access = managementHostOf(props.broker, this).access();
     this.brokerName = props.broker.brokerName;
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR });
+    const logGroup = libraryLogGroup(this, 'Logs');
     const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
     const securityGroup = access.vpc && new ec2.SecurityGroup(this, 'SecurityGroup', {
@@ -113,12 +117,28 @@ export class RabbitMqQueueMetricsCollector extends Construct {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'cloudwatch:PutMetricData has no resource type (it is limited here to the collector\'s namespace by condition); the network interface actions are what a Lambda function in a VPC needs.',
     });
+    this.acknowledgeComplianceRules(role, fn, access.vpc === undefined);
     new events.Rule(this, 'Schedule', {
       description: `Reads the queue metrics of RabbitMQ broker ${this.brokerName}`,
       schedule: events.Schedule.rate(this.interval),
       targets: [new targets.LambdaFunction(fn, { retryAttempts: 0 })],
     });
     this.function = fn;
+    acknowledgeRules(this.node.findChild('Schedule'), NAG_RULES.ruleTargetDlq, MISSED_RUN);
+  }
+
+  /** The compliance packs' findings on the collector's function and role, each with its reason. */
+  private acknowledgeComplianceRules(role: iam.Role, fn: lambda.Function, outsideVpc: boolean): void {
+    acknowledgeRules(role, NAG_RULES.inlinePolicy, INLINE_POLICY_REASON);
+    acknowledgeRules(fn, NAG_RULES.functionDlq, MISSED_RUN);
+    acknowledgeRules(fn, NAG_RULES.functionTracing, 'It runs every interval and logs each run; active tracing would record (and X-Ray '
+      + 'would bill beyond its free tier) one trace per run, and add xray:PutTraceSegments on `*` to its role.');
+    acknowledgeRules(fn, NAG_RULES.functionMemory, 'Reads the broker\'s queue list and publishes four metrics per queue: 128 MB is '
+      + 'enough for that; raise it through the function (`collector.function`) for a broker with very many queues.');
+    if (outsideVpc) {
+      acknowledgeRules(fn, NAG_RULES.functionOutsideVpc, 'The broker is publicly accessible (it has no VPC): its management API is reached '
+        + 'over the internet, with TLS and the admin user\'s credentials.');
+    }
   }
 
   /** Messages in a queue. Default: maximum over 5 minutes. */
