@@ -61,6 +61,8 @@ export class ProdActiveMqStack extends Stack {
       // A new revision (or user) takes effect at deploy time rather than in the next maintenance window.
       applyImmediately: true,
     });
+    // The service's password rotates every 90 days; Amazon MQ applies it at the reboot the rotation starts (a failover).
+    broker.addRotationSingleUser('orders-service', { automaticallyAfter: Duration.days(90) });
     const clients = new ec2.SecurityGroup(this, 'Clients', { vpc, description: 'Order services' });
     broker.connections.allowDefaultPortFrom(clients, 'OpenWire from order services');
     broker.allowProtocolFrom(clients, ActiveMqProtocol.STOMP);

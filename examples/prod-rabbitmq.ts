@@ -58,7 +58,9 @@ export class ProdRabbitMqStack extends Stack {
     const secretsEndpoint = vpc.addInterfaceEndpoint('SecretsManager', { service: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER });
     acknowledgeEndpointIngress(secretsEndpoint);
     const orders = broker.addVirtualHost('orders', { description: 'Order processing' });
-    orders.addUser('orders-worker', { permissions: { configure: '^$', write: '^orders\\.', read: '^orders\\.' } });
+    const worker = orders.addUser('orders-worker', { permissions: { configure: '^$', write: '^orders\\.', read: '^orders\\.' } });
+    // Secrets Manager rotates the worker's password every 30 days and sets it on the broker (README "Password rotation").
+    worker.addRotationSingleUser();
     orders.addExchange('orders.events', { type: RabbitMqExchangeType.TOPIC });
     orders.addExchange('orders.dlx', { type: RabbitMqExchangeType.FANOUT });
     // Typed tuning is each queue's own policy, changeable in place (a policy of the app matching 'jobs' would not apply to it).

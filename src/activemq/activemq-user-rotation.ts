@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { ActivemqUserRotationFunction } from './activemq-user-rotation-function';
 import { UserRotationOptions } from '../broker/rotation/user-rotation-options';
+import { ROTATION_FUNCTION_NAG_REASONS } from '../broker/rotation/user-rotation-schedule';
 import { scopedFunction } from '../private/scoped-function';
 
 /** How an ActiveMQ user's password rotates. */
@@ -35,6 +36,7 @@ export function activeMqUserRotationFunction(broker: Construct, brokerId: string
     description: `Amazon MQ ActiveMQ user password rotation for ${broker.node.path}${rebootBroker ? ' (reboots the broker)' : ''}`,
     timeout: Duration.minutes(15),
     environment: { BROKER_ID: brokerId, REBOOT_BROKER: String(rebootBroker) },
+    nagReasons: ROTATION_FUNCTION_NAG_REASONS,
   });
   role.addToPrincipalPolicy(new iam.PolicyStatement({
     actions: ['mq:DescribeBroker', 'mq:DescribeUser', 'mq:UpdateUser', ...rebootBroker ? ['mq:RebootBroker'] : []],

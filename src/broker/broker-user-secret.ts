@@ -1,9 +1,9 @@
 import { Aspects, SecretValue, Validations } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { PASSWORD_EXCLUDE_CHARACTERS, PASSWORD_LENGTH } from './password-rules';
 import { acknowledgeRules, NAG_RULES, SECRET_KEY_REASON } from '../private/nag';
 import { supportKey } from '../private/support-key';
-import { PASSWORD_EXCLUDE_CHARACTERS, PASSWORD_LENGTH } from './password-rules';
 
 export { PASSWORD_EXCLUDE_CHARACTERS, PASSWORD_LENGTH };
 

@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { IDependable } from 'constructs';
 import { UserRotationOptions } from './user-rotation-options';
-import { acknowledgeStarResource } from '../../private/scoped-function';
+import { acknowledgeStarResource, FunctionNagReasons } from '../../private/scoped-function';
 
 /** Why a rotation function's role has `*` resources. */
 export const ROTATION_STAR_REASON = 'secretsmanager:GetRandomPassword takes no resource (the rotation function draws the new password with it); '
@@ -30,3 +30,16 @@ export function scheduleUserRotation(secret: secretsmanager.ISecret, fn: lambda.
   }
   return schedule;
 }
+
+/** Why a rotation function's compliance-pack findings are as they are (cdk-nag HIPAA, NIST, PCI, Serverless). */
+export const ROTATION_FUNCTION_NAG_REASONS: FunctionNagReasons = {
+  functionConcurrency: 'Invoked only by Secrets Manager, four steps per rotation of one user\'s secret. Reserved concurrency would come out '
+    + 'of the account\'s unreserved pool (an account with a low quota cannot reserve any, and the deploy would fail).',
+  functionDlq: 'Secrets Manager invokes each rotation step synchronously and keeps a failed rotation pending on the secret (AWSCURRENT '
+    + 'unchanged) until it is retried: a dead-letter queue receives only asynchronous invocations, never these.',
+  functionTracing: 'Runs four steps per rotation and logs each; active tracing would add xray:PutTraceSegments on `*` to its role, '
+    + 'for no request path to trace.',
+  functionMemory: 'Waits on a few API calls per step: 128 MB is enough, more memory would only cost more.',
+  functionOutsideVpc: 'Reaches only AWS APIs (Secrets Manager, Amazon MQ) or a public broker, over TLS: nothing inside a VPC, where it '
+    + 'would need a NAT gateway or an interface endpoint per API.',
+};

@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { ManagedBrokerAccess } from './rabbitmq-management-provider';
 import { RabbitmqUserRotationFunction } from './rabbitmq-user-rotation-function';
+import { ROTATION_FUNCTION_NAG_REASONS } from '../../broker/rotation/user-rotation-schedule';
 import { dependOnNetworkPath } from '../../private/network-path';
 import { scopedFunction } from '../../private/scoped-function';
 
@@ -41,6 +42,7 @@ export function rabbitMqUserRotationFunction(broker: Construct, access: ManagedB
     vpc: access.vpc,
     vpcSubnets: access.vpcSubnets,
     securityGroups: securityGroup && [securityGroup],
+    nagReasons: ROTATION_FUNCTION_NAG_REASONS,
   });
   if (securityGroup && access.vpc) {
     access.connections.allowFrom(securityGroup, ec2.Port.tcp(443), 'RabbitMQ management API from the user rotation function');
