@@ -22,6 +22,16 @@ export function hasMethods(...names: string[]): (value: unknown) => boolean {
   return (value) => typeof value === 'object' && value !== null && names.every((n) => typeof (value as Record<string, unknown>)[n] === 'function');
 }
 
+/** A plain object (not an array, not null). */
+export function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A number. */
+export function isNumber(value: unknown): boolean {
+  return typeof value === 'number';
+}
+
 /**
  * A rule on the kind of props, run before anything reads them, so a wrong kind fails with a message naming the
  * property (one problem per property), not with a TypeError from inside the library.

@@ -136,6 +136,7 @@ test('the raw escape hatch applies any management API object', () => {
 
 /** One failing input per management rule, with its exact message. */
 const CASES: Array<[string, (v: RabbitMqVirtualHost, stack: Stack) => void, string]> = [
+  ['RabbitMqObjectPropKinds', (v) => v.addQueue('orders.in', { deliveryLimit: '5' } as any), "'deliveryLimit' '5' (a string) is not allowed; allowed: a number of deliveries"],
   ['RabbitMqObjectName', (v) => v.addQueue('amq.orders'), "queue name 'amq.orders' is not allowed; allowed: a name not starting with 'amq.' (reserved by RabbitMQ)"],
   ['RabbitMqObjectUnique', (v) => {
     v.addQueue('app.in');

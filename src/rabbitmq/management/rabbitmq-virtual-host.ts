@@ -6,7 +6,7 @@ import { RabbitMqBindingOptions, BINDING } from './objects/binding';
 import { EXCHANGE, PREDECLARED_EXCHANGES, RabbitMqExchangeOptions } from './objects/exchange';
 import { FEDERATION_UPSTREAM, RabbitMqFederationUpstreamOptions } from './objects/federation-upstream';
 import { limitEntries, USER_LIMIT, VIRTUAL_HOST_LIMIT } from './objects/limit';
-import { OBJECT_RULES, ObjectDescriptor, ObjectSpec } from './objects/object-descriptor';
+import { OBJECT_PROP_KINDS_RULE, OBJECT_RULES, ObjectDescriptor, ObjectSpec } from './objects/object-descriptor';
 import { OBJECT_IDENTITY } from './objects/object-kind';
 import { PERMISSIONS, RabbitMqPermissions } from './objects/permission';
 import { OPERATOR_POLICY, POLICY, RabbitMqPolicyOptions } from './objects/policy';
@@ -223,9 +223,13 @@ export class RabbitMqVirtualHost extends Construct implements IRabbitMqVirtualHo
     if (descriptor.requiredOptions) {
       this.require(method, 'options', options, descriptor.requiredOptions);
     }
+    const label = `RabbitMqVirtualHost.${method}${labelName === undefined ? '' : `('${labelName}')`}`;
+    if (descriptor.propKinds) {
+      validateRules(this, label, [OBJECT_PROP_KINDS_RULE], descriptor.propKinds(options));
+    }
     const identity = descriptor.identity?.(name ?? '', options) ?? name ?? '';
     const names = this.used.get(descriptor.kind) ?? new Set<string>();
-    validateRules(this, `RabbitMqVirtualHost.${method}${labelName === undefined ? '' : `('${labelName}')`}`, [...OBJECT_RULES, ...descriptor.rules],
+    validateRules(this, label, [...OBJECT_RULES, ...descriptor.rules],
       this.spec(descriptor, identity, options, takenElsewhere || names.has(identity)));
     return () => {
       names.add(identity);

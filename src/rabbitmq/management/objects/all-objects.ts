@@ -2,7 +2,7 @@ import { BINDING } from './binding';
 import { EXCHANGE } from './exchange';
 import { FEDERATION_UPSTREAM } from './federation-upstream';
 import { USER_LIMIT, VIRTUAL_HOST_LIMIT } from './limit';
-import { OBJECT_RULES, ObjectDescriptor } from './object-descriptor';
+import { OBJECT_PROP_KINDS_RULE, OBJECT_RULES, ObjectDescriptor } from './object-descriptor';
 import { PERMISSIONS } from './permission';
 import { OPERATOR_POLICY, POLICY } from './policy';
 import { QUEUE } from './queue';
@@ -20,5 +20,5 @@ export const OBJECT_DESCRIPTORS: ReadonlyArray<ObjectDescriptor<any>> = [
 
 /** Every management rule once: the ones all objects have, then each type's. */
 export const MANAGEMENT_RULES: ReadonlyArray<Rule<any>> = [
-  ...new Map([...OBJECT_RULES, ...OBJECT_DESCRIPTORS.flatMap((d) => d.rules)].map((r) => [r.id, r])).values(),
+  ...new Map([OBJECT_PROP_KINDS_RULE as Rule<any>, ...OBJECT_RULES, ...OBJECT_DESCRIPTORS.flatMap((d) => d.rules)].map((r) => [r.id, r])).values(),
 ];

@@ -1,6 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { RabbitMqObjectKind } from './object-kind';
+import { PropKind, propKindRule } from '../../../private/prop-kinds';
 import { isKnown, Rule } from '../../../private/rules';
 import type { ManagementProperties } from '../management-handler';
 
@@ -22,6 +23,11 @@ export interface ObjectDescriptor<O> {
   readonly requiredOptions?: string;
   /** What the object is unique by in its scope. @default its name */
   readonly identity?: (name: string, options: O) => string;
+  /**
+   * The kinds of the options JavaScript callers can get wrong, checked before any rule reads them
+   * (`OBJECT_PROP_KINDS_RULE`). @default - none checked
+   */
+  readonly propKinds?: (options: O) => PropKind[];
   /** The rules of this type, after the ones every object has (`OBJECT_RULES`). */
   readonly rules: ReadonlyArray<Rule<ObjectSpec<O>>>;
   /** The API path and body of the object `name` in the virtual host `vhost`. */
@@ -85,6 +91,11 @@ export interface ObjectRendering {
 const MAX_NAME_BYTES = 255;
 
 /** The rules every object has. */
+/** The kinds of an object's options, before any other rule reads them: a wrong kind fails naming the option. */
+export const OBJECT_PROP_KINDS_RULE: Rule<PropKind[]> = propKindRule('RabbitMqObjectPropKinds',
+  'the options of addUser(), addQueue(), ... are of the kinds their types say (for JavaScript callers): a Duration, a number, an object',
+  (kinds) => kinds);
+
 export const OBJECT_RULES: ReadonlyArray<Rule<ObjectSpec<unknown>>> = [
   {
     id: 'RabbitMqObjectName',

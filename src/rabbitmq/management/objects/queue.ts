@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { dropUndefined, ObjectDescriptor } from './object-descriptor';
 import { RabbitMqPolicyApplyTo, RabbitMqPolicyOptions } from './policy';
+import { enumKind, hasMethods, isNumber, isObject } from '../../../private/prop-kinds';
 import { isKnown } from '../../../private/rules';
 import { versionAtLeast } from '../../../private/versions';
 import { queueArgumentProblems } from '../queue-arguments';
@@ -162,6 +163,13 @@ function tuningDefinition(q: RabbitMqQueueOptions): { [key: string]: any } {
 export const QUEUE: ObjectDescriptor<Queue> = {
   kind: 'queue',
   idPrefix: 'Queue',
+  propKinds: (o) => [
+    { property: 'type', value: o.type, allowed: 'a RabbitMqQueueType, such as RabbitMqQueueType.QUORUM', isValid: enumKind(RabbitMqQueueType), optional: true },
+    { property: 'messageTtl', value: o.messageTtl, allowed: 'a Duration, such as Duration.minutes(1)', isValid: hasMethods('toMilliseconds'), optional: true },
+    { property: 'maxLength', value: o.maxLength, allowed: 'a number of messages', isValid: isNumber, optional: true },
+    { property: 'deliveryLimit', value: o.deliveryLimit, allowed: 'a number of deliveries', isValid: isNumber, optional: true },
+    { property: 'arguments', value: o.arguments, allowed: 'an object of x- arguments', isValid: isObject, optional: true },
+  ],
   rules: [{
     id: 'RabbitMqQueueLimit',
     fact: 'F-AU02',

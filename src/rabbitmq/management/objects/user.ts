@@ -3,6 +3,7 @@ import { AMAZON_MQ_MONITORING_USER } from './amazon-mq-owned';
 import { LIMITS_RULE, RabbitMqUserLimits } from './limit';
 import { ObjectDescriptor } from './object-descriptor';
 import { PERMISSION_PATTERNS_RULE, RabbitMqPermissions } from './permission';
+import { hasMethods, isObject } from '../../../private/prop-kinds';
 import { isKnown } from '../../../private/rules';
 
 /** The user tags RabbitMQ gives a meaning (any other tag grants nothing). */
@@ -53,6 +54,11 @@ export const USER: ObjectDescriptor<RabbitMqVirtualHostUserOptions & { readonly 
   idPrefix: 'User',
   brokerWide: true,
   requiredOptions: 'an object with at least permissions',
+  propKinds: (o) => [
+    { property: 'permissions', value: o.permissions, allowed: 'an object { configure, write, read } of regular expressions', isValid: isObject },
+    { property: 'tags', value: o.tags, allowed: 'an array of RabbitMqUserTag values', isValid: Array.isArray, optional: true },
+    { property: 'password', value: o.password, allowed: 'a secretsmanager.ISecret', isValid: hasMethods('grantRead'), optional: true },
+  ],
   rules: [
     PERMISSION_PATTERNS_RULE,
     {
