@@ -161,6 +161,8 @@ project.addTask('test:unit', {
 
 // Every README block and docstring example translated to Python, Java, C# and Go; strict: one diagnostic fails.
 // Docstring examples compile inside rosetta/default.ts-fixture; README blocks are complete modules (`ts nofixture`).
+// The README's cdk-nag wiring imports cdk-nag, which is no dependency of the library: rosetta installs it for the examples.
+project.package.addField('jsiiRosetta', { exampleDependencies: { 'cdk-nag': '3.0.2' } });
 project.addTask('rosetta:extract', {
   description: 'Translate every example with jsii-rosetta (strict, compiled)',
   exec: 'jsii-rosetta extract --strict --compile',
