@@ -39,7 +39,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // `npx projen release` bumps the version from the conventional commits since the last tag, writes CHANGELOG.md,
   // commits and tags (no remote here: publishing is a maintainer's push, not a task).
   release: true,
-  // 0.x while experimental. Tag v0.0.0 marks the repository's first commit, so the first release is 0.1.0.
+  // 0.x while experimental. Tag v0.0.0 marks the first commit; below 1.0 a feature bumps the patch (0.0.1 first).
   majorVersion: 0,
   releaseTrigger: release.ReleaseTrigger.manual({ changelogPath: 'CHANGELOG.md', gitPushCommand: 'git log --oneline -1' }),
   depsUpgrade: false,
