@@ -355,7 +355,8 @@ async function shovelStates(vhost: string, shovels: string[], read: ManagementRe
   const statusOf = (states: Json[], name: string) => states.find((s) => s.name === name && s.vhost === vhost);
   let states = await listing(read, apiPath('shovels', vhost));
   const deadline = Date.now() + settleMs;
-  while (shovels.some((name) => statusOf(states, name)?.state === 'starting') && Date.now() < deadline) {
+  // A shovel that cannot connect cycles: starting, terminated, then no status row at all until it restarts.
+  while (shovels.some((name) => (statusOf(states, name)?.state ?? 'starting') === 'starting') && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, settleMs)));
     states = await listing(read, apiPath('shovels', vhost));
   }

@@ -142,8 +142,9 @@ test('a queue deleted, a permission changed, a queue added and a shovel pointed 
     'ACTION orders (stack Messaging): permissions of user orders-app (vhost orders): different: configure is "^orders\\\\." in the template, ".*" on the broker',
     'ACTION orders (stack Messaging): queue scratch (vhost orders): extra (on the broker, not declared, in virtual host orders, which the app declares)',
     'ACTION orders (stack Messaging): shovel to-archive (vhost orders): different: value.dest-uri is "amqp:///orders" in the template, "amqp://***:***@127.0.0.1:1/orders" on the broker',
-    // RabbitMQ retries the connection: the shovel stays starting (or cycles through terminated, with a reason).
-    expect.stringMatching(/^ACTION orders \(stack Messaging\): shovel to-archive \(vhost orders\): (still starting after 15 s: it cannot connect|terminated: )/),
+    // RabbitMQ retries the connection: the shovel stays starting, or cycles through terminated (with a reason) and
+    // no status row at all between restarts (seen once in CI on 4.0.5).
+    expect.stringMatching(/^ACTION orders \(stack Messaging\): shovel to-archive \(vhost orders\): (still starting after 15 s: it cannot connect|terminated: |no status: not running on any node)/),
   ]));
   // The binding to the deleted queue went with it: reported as missing too (it is declared).
   expect(actions).toContain('ACTION orders (stack Messaging): binding orders.dlx -> queue orders.dead, routing key \'\' (vhost orders): missing (declared, absent on the broker)');
