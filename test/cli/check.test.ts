@@ -2,15 +2,10 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { MqClient } from '@aws-sdk/client-mq';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { App, Stack, Stage } from 'aws-cdk-lib';
 import { CfnBroker } from 'aws-cdk-lib/aws-amazonmq';
 import { defaultClients, parseArgs, runCheck } from '../../src/cli/check-command';
-import { FakeAwsEndpoint, FakeRequest, FakeResponse } from '../util/fake-aws';
+import { checkClientsFor, FakeAwsEndpoint, FakeRequest, FakeResponse } from '../util/fake-aws';
 
 const ID = 'b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9';
 const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -93,16 +88,6 @@ function services(world: World) {
   };
 }
 
-/** The SDK clients of the check, each pointed where `config` says. */
-function clientsFor(config: ReturnType<FakeAwsEndpoint['clientConfig']>) {
-  return {
-    mq: new MqClient(config),
-    kms: new KMSClient(config),
-    cloudwatch: new CloudWatchClient(config),
-    cloudformation: new CloudFormationClient(config),
-    secretsManager: new SecretsManagerClient(config),
-  };
-}
 
 let fake: FakeAwsEndpoint | undefined;
 afterEach(async () => {
@@ -115,7 +100,7 @@ async function check(world: World, argv: string[]): Promise<{ code: number; line
   const config = fake.clientConfig();
   const lines: string[] = [];
   const errors: string[] = [];
-  const code = await runCheck(parseArgs(argv, {}), clientsFor(config), (l) => lines.push(l), (l) => errors.push(l));
+  const code = await runCheck(parseArgs(argv, {}), checkClientsFor(config), (l) => lines.push(l), (l) => errors.push(l));
   return { code, lines, errors };
 }
 
@@ -259,7 +244,7 @@ test('an unauthorized call is one clear line and exit 2, never a stack trace', a
 test('an unreachable endpoint is one clear line and exit 2', async () => {
   const lines: string[] = [];
   const config = { endpoint: 'http://127.0.0.1:9', region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 };
-  const code = await runCheck(parseArgs(['--broker', ID]), clientsFor(config), (l) => lines.push(l));
+  const code = await runCheck(parseArgs(['--broker', ID]), checkClientsFor(config), (l) => lines.push(l));
   expect(code).toBe(2);
   expect(lines).toHaveLength(2);
   expect(lines[0]).toMatch(new RegExp(`^ERROR  mq:DescribeBroker ${ID} failed \\(unreachable\\): .*ECONNREFUSED`));

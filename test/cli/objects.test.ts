@@ -1,11 +1,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { MqClient } from '@aws-sdk/client-mq';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { App, Stack } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { RabbitMqQueueType } from '../../src';
@@ -14,7 +9,7 @@ import { ManagementRead } from '../../src/cli/management-api';
 import { DeclaredObject, objectDrift } from '../../src/cli/object-drift';
 import { resolveValue, UnresolvedValueError } from '../../src/cli/template-values';
 import { ordersBroker } from '../engines/management-objects';
-import { FakeAwsEndpoint, FakeRequest, FakeResponse } from '../util/fake-aws';
+import { checkClientsFor, FakeAwsEndpoint, FakeRequest, FakeResponse } from '../util/fake-aws';
 import { stackRoute } from '../util/fake-stack';
 
 const BROKER_ID = 'b-1234a5b6-78cd-901e-2fab-3c45d6e178f9';
@@ -317,14 +312,7 @@ describe('runCheck --objects on a synthesized app, resolved through the deployed
       pageSize: 1,
     });
     fake = await FakeAwsEndpoint.start((req) => route(req) ?? { status: 404, errorType: 'NotFoundException', body: { message: `no route ${req.path}` } });
-    const config = fake.clientConfig();
-    return {
-      mq: new MqClient(config),
-      kms: new KMSClient(config),
-      cloudwatch: new CloudWatchClient(config),
-      cloudformation: new CloudFormationClient(config),
-      secretsManager: new SecretsManagerClient(config),
-    };
+    return checkClientsFor(fake.clientConfig());
   }
 
   async function run(argv: string[], clients: Awaited<ReturnType<typeof start>>) {

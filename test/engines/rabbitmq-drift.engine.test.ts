@@ -8,11 +8,6 @@
  */
 import { execFile } from 'child_process';
 import * as path from 'path';
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { MqClient } from '@aws-sdk/client-mq';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { Duration } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { eventually, managementGet, objectsOf, ordersBroker, TemplateResource } from './management-objects';
@@ -20,7 +15,7 @@ import { RabbitMqEngine } from './rabbitmq-engine';
 import { RabbitMqExchangeType, RabbitMqPolicyApplyTo, RabbitMqQueueType } from '../../src';
 import { parseArgs, runCheck } from '../../src/cli/check-command';
 import { onEvent } from '../../src/rabbitmq/management/management-handler';
-import { FakeAwsEndpoint } from '../util/fake-aws';
+import { checkClientsFor, FakeAwsEndpoint } from '../util/fake-aws';
 import { stackRoute } from '../util/fake-stack';
 
 jest.setTimeout(240_000);
@@ -70,14 +65,7 @@ async function admin(method: string, apiPath: string, body?: unknown): Promise<v
 }
 
 function clients() {
-  const config = fake.clientConfig();
-  return {
-    mq: new MqClient(config),
-    kms: new KMSClient(config),
-    cloudwatch: new CloudWatchClient(config),
-    cloudformation: new CloudFormationClient(config),
-    secretsManager: new SecretsManagerClient(config),
-  };
+  return checkClientsFor(fake.clientConfig());
 }
 
 /** The check in process: the admin secret resolved through the fake CloudFormation and Secrets Manager. */

@@ -1,5 +1,10 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { MqClient } from '@aws-sdk/client-mq';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 /** A request the fake received. */
 export interface FakeRequest {
@@ -62,4 +67,15 @@ export class FakeAwsEndpoint {
   public async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/** The check's SDK clients (CheckClients), each pointed at the fake endpoint. */
+export function checkClientsFor(config: ReturnType<FakeAwsEndpoint['clientConfig']>) {
+  return {
+    mq: new MqClient(config),
+    kms: new KMSClient(config),
+    cloudwatch: new CloudWatchClient(config),
+    cloudformation: new CloudFormationClient(config),
+    secretsManager: new SecretsManagerClient(config),
+  };
 }
